@@ -1,0 +1,82 @@
+# bulkhead top-level build.
+#
+#   make [ARCH=arm64|riscv64] [KERNEL=6.12|6.1] [KDIR=...]   build everything
+#   make check                                             host + system tests
+#   make demo                                              install, build, boot the arm64 demo
+#
+# Products (per architecture, so both can be built in one tree):
+#   driver/bulkhead.ko                the module, against KDIR
+#   hypervisor/bulkhead-$(ARCH).bin   the hypervisor image
+#   configs/$(ARCH)/*.cell            compiled configs
+#   tools/build-$(ARCH)/bulkhead      the CLI for the target
+#   tools/bulkhead                    the CLI for this host (offline commands)
+#   inmates/build-$(ARCH)/*.bin       bare-metal inmates
+
+ARCH ?= arm64
+KERNEL ?= 6.12
+
+ifeq ($(ARCH),arm64)
+CROSS_COMPILE ?= aarch64-linux-gnu-
+KERNEL_ARCH := arm64
+else ifeq ($(ARCH),riscv64)
+CROSS_COMPILE ?= riscv64-linux-gnu-
+KERNEL_ARCH := riscv
+else
+$(error ARCH must be arm64 or riscv64, not "$(ARCH)")
+endif
+
+BULKHEAD_CACHE ?= $(HOME)/.cache/bulkhead
+export BULKHEAD_CACHE
+
+# The default kernel tree is the test kernel ci/ builds, built first if missing.
+# Only evaluated when the module is built.
+KDIR ?= $(shell ci/kernel $(ARCH) $(KERNEL))
+
+SUBMAKE := $(MAKE) --no-print-directory ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE)
+
+.PHONY: all module hypervisor configs tools host-tools inmates check unit-check \
+	system-check demo deps clean
+
+all: module hypervisor configs tools host-tools inmates
+
+module:
+	@test -d "$(KDIR)" || { echo "error: no kernel tree (KDIR='$(KDIR)'); set KDIR=/path/to/linux/build" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/driver ARCH=$(KERNEL_ARCH) \
+		CROSS_COMPILE=$(CROSS_COMPILE) W=1 modules
+
+hypervisor:
+	$(SUBMAKE) -C hypervisor
+
+configs:
+	$(SUBMAKE) -C configs
+
+tools:
+	$(SUBMAKE) -C tools target
+
+host-tools:
+	$(MAKE) --no-print-directory -C tools host
+
+inmates:
+	$(SUBMAKE) -C inmates
+
+# Host unit tests, then every system test on both architectures and kernels.
+check:
+	@python3 tests/run
+
+unit-check:
+	@python3 tests/run --unit-only
+
+deps:
+	@ci/install-deps
+
+demo: deps
+	@ci/demo
+
+clean:
+	rm -rf driver/*.o driver/*.ko driver/*.mod* driver/.*.cmd driver/modules.order \
+		driver/Module.symvers
+	$(MAKE) -C hypervisor clean-all
+	$(MAKE) -C configs clean-all
+	$(MAKE) -C tools clean
+	$(MAKE) -C inmates clean-all
+	rm -rf build

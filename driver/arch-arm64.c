@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arm64: reaching EL2 through Linux's hyp stub.
+ *
+ * Linux booted at EL2 without KVM leaves its hyp stub installed. Its
+ * HVC_SOFT_RESTART call branches to a given address at EL2 with the MMU off,
+ * which is how the hypervisor gets control without any kernel symbol that
+ * is not exported.
+ */
+#include <linux/kernel.h>
+#include <asm/sysreg.h>
+#include <asm/virt.h>
+
+#include <bulkhead/hypercall.h>
+
+#include "bulkhead.h"
+
+const u16 bulkhead_arch_id = BULKHEAD_ARCH_ARM64;
+const char bulkhead_firmware_name[] = "bulkhead-arm64.bin";
+
+/* The stub's reply to a call it does not know. */
+#define STUB_UNKNOWN_CALL	0xbadca11
+#define STUB_PROBE_CALL		HVC_STUB_HCALL_NR
+
+static u64 hvc_call(u64 a0, u64 a1, u64 a2, u64 a3, u64 a4)
+{
+	register u64 x0 asm("x0") = a0;
+	register u64 x1 asm("x1") = a1;
+	register u64 x2 asm("x2") = a2;
+	register u64 x3 asm("x3") = a3;
+	register u64 x4 asm("x4") = a4;
+
+	/* The entry path uses scratch registers before saving the frame. */
+	asm volatile("hvc #0"
+		     : "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3), "+r" (x4)
+		     :
+		     : "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12",
+		       "x13", "x14", "x15", "x16", "x17", "x18", "memory",
+		       "cc");
+	return x0;
+}
+
+int bulkhead_arch_check(void)
+{
+	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
+	u64 reply;
+
+	if (is_kernel_in_hyp_mode()) {
+		pr_err("bulkhead: Linux runs at EL2 itself (VHE); boot it with kvm-arm.mode=nvhe or id_aa64mmfr1.vh=0 so it runs at EL1\n");
+		return -EOPNOTSUPP;
+	}
+	/* ID_AA64PFR0_EL1.EL2, bits [11:8]: 0 when EL2 is not implemented. */
+	if (!((pfr0 >> 8) & 0xf)) {
+		pr_err("bulkhead: this CPU has no EL2; bulkhead needs virtualization extensions (QEMU: -M virt,virtualization=on)\n");
+		return -ENODEV;
+	}
+	reply = hvc_call(STUB_PROBE_CALL, 0, 0, 0, 0);
+	if (reply != STUB_UNKNOWN_CALL) {
+		pr_err("bulkhead: Linux's hyp stub does not answer at EL2 (reply %#llx): boot Linux at EL2 with KVM disabled (CONFIG_KVM=n or kvm-arm.mode=none)\n",
+		       reply);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
+			     phys_addr_t base, size_t config_size)
+{
+	return (long)hvc_call(HVC_SOFT_RESTART, entry, cpu, base, config_size);
+}
+
+long bulkhead_arch_disable_cpu(void)
+{
+	register u64 x0 asm("x0") = BULKHEAD_HC_DISABLE;
+
+	asm volatile("hvc #" __stringify(BULKHEAD_HVC_IMM)
+		     : "+r" (x0) : : "memory");
+	return (long)x0;
+}

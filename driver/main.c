@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bulkhead driver: the root Linux's side of the hypervisor.
+ *
+ * /dev/bulkhead takes the CLI's requests (enable, disable) and streams the
+ * hypervisor console; /sys/devices/bulkhead shows the state. The hypervisor
+ * is disabled on module unload and on reboot, so Linux never goes down
+ * with CPUs still under it.
+ */
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/reboot.h>
+#include <linux/uaccess.h>
+
+#include <bulkhead/ioctl.h>
+
+#include "bulkhead.h"
+
+static long bulkhead_ioctl(struct file *file, unsigned int cmd,
+			   unsigned long arg)
+{
+	struct bulkhead_config_arg config;
+
+	switch (cmd) {
+	case BULKHEAD_ENABLE:
+		if (copy_from_user(&config, (void __user *)arg, sizeof(config)))
+			return -EFAULT;
+		return bulkhead_enable(u64_to_user_ptr(config.address),
+				       config.size);
+	case BULKHEAD_DISABLE:
+		return bulkhead_disable();
+	default:
+		return -ENOTTY;
+	}
+}
+
+static const struct file_operations bulkhead_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = bulkhead_ioctl,
+	.compat_ioctl = bulkhead_ioctl,
+	.read = bulkhead_console_read,
+	.llseek = default_llseek,
+};
+
+static struct miscdevice bulkhead_misc = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "bulkhead",
+	.fops = &bulkhead_fops,
+};
+
+static int bulkhead_reboot(struct notifier_block *nb, unsigned long action,
+			   void *data)
+{
+	if (bulkhead.enabled)
+		bulkhead_disable();
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block bulkhead_reboot_nb = {
+	.notifier_call = bulkhead_reboot,
+};
+
+static int __init bulkhead_init(void)
+{
+	int err;
+
+	err = bulkhead_sysfs_init();
+	if (err) {
+		pr_err("bulkhead: cannot create /sys/devices/bulkhead: %d\n", err);
+		return err;
+	}
+	err = misc_register(&bulkhead_misc);
+	if (err) {
+		pr_err("bulkhead: cannot register /dev/bulkhead: %d\n", err);
+		goto err_sysfs;
+	}
+	err = register_reboot_notifier(&bulkhead_reboot_nb);
+	if (err)
+		goto err_misc;
+	pr_info("bulkhead: driver loaded, /dev/bulkhead ready\n");
+	return 0;
+
+err_misc:
+	misc_deregister(&bulkhead_misc);
+err_sysfs:
+	bulkhead_sysfs_exit();
+	return err;
+}
+
+static void __exit bulkhead_exit(void)
+{
+	unregister_reboot_notifier(&bulkhead_reboot_nb);
+	if (bulkhead.enabled)
+		bulkhead_disable();
+	misc_deregister(&bulkhead_misc);
+	bulkhead_sysfs_exit();
+	bulkhead_release_memory();
+	pr_info("bulkhead: driver unloaded\n");
+}
+
+module_init(bulkhead_init);
+module_exit(bulkhead_exit);
+
+MODULE_DESCRIPTION("bulkhead static partitioning hypervisor driver");
+MODULE_LICENSE("GPL");

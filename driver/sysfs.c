@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /sys/devices/bulkhead: enabled, mem_pool_size and mem_pool_used (pages,
+ * as Jailhouse reports them), and statistics/cpuN/vmexits_<reason>: exits
+ * to the hypervisor per CPU and reason, counted since enable.
+ */
+#include <linux/device.h>
+#include <linux/kobject.h>
+#include <linux/slab.h>
+#include <linux/sysfs.h>
+
+#include "bulkhead.h"
+
+static const char *const exit_names[] = BULKHEAD_EXIT_NAMES;
+static struct kobject *statistics_kobj;
+static struct kobject *cpu_kobjs[BULKHEAD_MAX_CPUS];
+
+static ssize_t enabled_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	return sysfs_emit(buf, "%d\n", bulkhead.enabled);
+}
+
+static u64 read_shared(const __u64 *field)
+{
+	u64 value = 0;
+
+	mutex_lock(&bulkhead.lock);
+	if (bulkhead.shared)
+		value = READ_ONCE(*field);
+	mutex_unlock(&bulkhead.lock);
+	return value;
+}
+
+static ssize_t mem_pool_size_show(struct device *dev,
+				  struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%llu\n",
+			  bulkhead.shared ? read_shared(&bulkhead.shared->pool_pages) : 0);
+}
+
+static ssize_t mem_pool_used_show(struct device *dev,
+				  struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%llu\n",
+			  bulkhead.shared ? read_shared(&bulkhead.shared->pool_used) : 0);
+}
+
+static DEVICE_ATTR_RO(enabled);
+static DEVICE_ATTR_RO(mem_pool_size);
+static DEVICE_ATTR_RO(mem_pool_used);
+
+static struct attribute *bulkhead_attrs[] = {
+	&dev_attr_enabled.attr,
+	&dev_attr_mem_pool_size.attr,
+	&dev_attr_mem_pool_used.attr,
+	NULL,
+};
+
+static const struct attribute_group bulkhead_group = {
+	.attrs = bulkhead_attrs,
+};
+
+struct exit_attribute {
+	struct kobj_attribute attr;
+	unsigned int reason;
+};
+
+static ssize_t exits_show(struct kobject *kobj, struct kobj_attribute *attr,
+			  char *buf)
+{
+	struct exit_attribute *ea = container_of(attr, struct exit_attribute, attr);
+	unsigned int cpu;
+	u64 count = 0;
+
+	if (kstrtouint(kobject_name(kobj) + 3, 10, &cpu) || cpu >= BULKHEAD_MAX_CPUS)
+		return -EINVAL;
+	mutex_lock(&bulkhead.lock);
+	if (bulkhead.shared)
+		count = READ_ONCE(bulkhead.shared->exits[cpu][ea->reason]);
+	mutex_unlock(&bulkhead.lock);
+	return sysfs_emit(buf, "%llu\n", count);
+}
+
+static struct exit_attribute exit_attrs[BULKHEAD_EXIT_MAX];
+static struct attribute *exit_attr_list[BULKHEAD_EXIT_MAX + 1];
+static char exit_attr_names[BULKHEAD_EXIT_MAX][32];
+
+static const struct attribute_group exit_group = {
+	.attrs = exit_attr_list,
+};
+
+static void init_exit_attrs(void)
+{
+	unsigned int n;
+
+	for (n = 0; n < BULKHEAD_EXIT_MAX; n++) {
+		snprintf(exit_attr_names[n], sizeof(exit_attr_names[n]),
+			 "vmexits_%s", exit_names[n]);
+		sysfs_attr_init(&exit_attrs[n].attr.attr);
+		exit_attrs[n].attr.attr.name = exit_attr_names[n];
+		exit_attrs[n].attr.attr.mode = 0444;
+		exit_attrs[n].attr.show = exits_show;
+		exit_attrs[n].reason = n;
+		exit_attr_list[n] = &exit_attrs[n].attr.attr;
+	}
+}
+
+static void remove_statistics(void)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < BULKHEAD_MAX_CPUS; cpu++) {
+		if (!cpu_kobjs[cpu])
+			continue;
+		sysfs_remove_group(cpu_kobjs[cpu], &exit_group);
+		kobject_put(cpu_kobjs[cpu]);
+		cpu_kobjs[cpu] = NULL;
+	}
+	kobject_put(statistics_kobj);
+	statistics_kobj = NULL;
+}
+
+static int create_statistics(void)
+{
+	unsigned int cpu;
+	char name[16];
+	int err;
+
+	init_exit_attrs();
+	statistics_kobj = kobject_create_and_add("statistics", &bulkhead.dev->kobj);
+	if (!statistics_kobj)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		if (cpu >= BULKHEAD_MAX_CPUS)
+			break;
+		snprintf(name, sizeof(name), "cpu%u", cpu);
+		cpu_kobjs[cpu] = kobject_create_and_add(name, statistics_kobj);
+		if (!cpu_kobjs[cpu])
+			return -ENOMEM;
+		err = sysfs_create_group(cpu_kobjs[cpu], &exit_group);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int bulkhead_sysfs_init(void)
+{
+	int err;
+
+	bulkhead.dev = root_device_register("bulkhead");
+	if (IS_ERR(bulkhead.dev))
+		return PTR_ERR(bulkhead.dev);
+	err = sysfs_create_group(&bulkhead.dev->kobj, &bulkhead_group);
+	if (!err)
+		err = create_statistics();
+	if (err)
+		bulkhead_sysfs_exit();
+	return err;
+}
+
+void bulkhead_sysfs_exit(void)
+{
+	remove_statistics();
+	sysfs_remove_group(&bulkhead.dev->kobj, &bulkhead_group);
+	root_device_unregister(bulkhead.dev);
+}

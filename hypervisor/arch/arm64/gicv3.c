@@ -1,0 +1,575 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3: interrupts for the cells, with per-interrupt ownership.
+ *
+ * Physical interrupts are routed to EL2 (HCR_EL2.IMO). The hypervisor
+ * acknowledges them, drops their priority and injects them into the CPU's
+ * cell through list registers; SPIs and PPIs are hardware-linked, so the
+ * cell's deactivation deactivates the physical interrupt. SGIs are
+ * deactivated at once and injected as purely virtual interrupts.
+ *
+ * The distributor and the redistributors are trapped: a cell reads and
+ * writes only the fields of the interrupts it owns and only the
+ * redistributors of its own CPUs. Sending SGIs (ICC_SGI1R_EL1) traps too,
+ * and reaches only CPUs of the sender's cell.
+ */
+#include <core/arch.h>
+#include <core/hypervisor.h>
+#include <core/mmio.h>
+#include <core/printk.h>
+#include <core/shared.h>
+#include <core/spinlock.h>
+#include <arch/gicv3.h>
+#include <arch/paging.h>
+#include <arch/sysreg.h>
+
+#define GICD_CTLR		0x0000
+#define GICD_SETSPI_NSR		0x0040
+#define GICD_CLRSPI_NSR		0x0048
+#define GICD_IGROUPR		0x0080
+#define GICD_ISENABLER		0x0100
+#define GICD_ISPENDR		0x0200
+#define GICD_ICACTIVER		0x0380
+#define GICD_IPRIORITYR		0x0400
+#define GICD_ITARGETSR		0x0800
+#define GICD_ICFGR		0x0c00
+#define GICD_IGRPMODR		0x0d00
+#define GICD_NSACR		0x0e00
+#define GICD_IROUTER		0x6000
+#define GICD_IROUTER_END	0x7fe0
+#define IROUTER_IRM		BIT(31)
+
+#define GICR_FRAME_SIZE		0x20000
+#define GICR_TYPER		0x0008
+#define GICR_TYPER_LAST		BIT(4)
+#define GICR_SGI_BASE		0x10000
+#define GICR_ISENABLER0		(GICR_SGI_BASE + 0x0100)
+#define GICR_ICENABLER0		(GICR_SGI_BASE + 0x0180)
+#define GICR_ISPENDR0		(GICR_SGI_BASE + 0x0200)
+#define GICR_ISACTIVER0		(GICR_SGI_BASE + 0x0300)
+#define GICR_IPRIORITYR		(GICR_SGI_BASE + 0x0400)
+#define GICR_PIDR2		0xffe8
+
+#define LR_PENDING		BIT(62)
+#define LR_ACTIVE		BIT(63)
+#define LR_HW			BIT(61)
+#define LR_GROUP1		BIT(60)
+#define LR_PRIORITY(p)		((u64)(p) << 48)
+#define LR_PINTID(i)		((u64)(i) << 32)
+#define LR_VINTID(lr)		((u32)(lr) & 0xffffffff)
+
+#define ICH_HCR_EN		BIT(0)
+#define ICH_HCR_UIE		BIT(1)
+#define ICC_CTLR_EOIMODE	BIT(1)
+
+/* Linux's default priority for all interrupts. */
+#define IRQ_PRIORITY		0xa0
+#define SPURIOUS_FIRST		1020
+
+static struct {
+	u64 dist, redist, redist_size;
+	u32 num_irqs, maintenance_irq;
+	unsigned int num_frames;
+	/* GICR_TYPER affinity of each redistributor frame. */
+	u32 frame_affinity[BULKHEAD_MAX_CPUS];
+	spinlock_t lock;
+} gic;
+
+#define LR_ACCESSORS(n, enc)						\
+	case n:								\
+		if (write)						\
+			write_sysreg(enc, value);			\
+		else							\
+			value = read_sysreg(enc);			\
+		break;
+
+static u64 lr_access(unsigned int n, bool write, u64 value)
+{
+	switch (n) {
+	LR_ACCESSORS(0, s3_4_c12_c12_0)
+	LR_ACCESSORS(1, s3_4_c12_c12_1)
+	LR_ACCESSORS(2, s3_4_c12_c12_2)
+	LR_ACCESSORS(3, s3_4_c12_c12_3)
+	LR_ACCESSORS(4, s3_4_c12_c12_4)
+	LR_ACCESSORS(5, s3_4_c12_c12_5)
+	LR_ACCESSORS(6, s3_4_c12_c12_6)
+	LR_ACCESSORS(7, s3_4_c12_c12_7)
+	LR_ACCESSORS(8, s3_4_c12_c13_0)
+	LR_ACCESSORS(9, s3_4_c12_c13_1)
+	LR_ACCESSORS(10, s3_4_c12_c13_2)
+	LR_ACCESSORS(11, s3_4_c12_c13_3)
+	LR_ACCESSORS(12, s3_4_c12_c13_4)
+	LR_ACCESSORS(13, s3_4_c12_c13_5)
+	LR_ACCESSORS(14, s3_4_c12_c13_6)
+	LR_ACCESSORS(15, s3_4_c12_c13_7)
+	}
+	return value;
+}
+
+static u64 lr_read(unsigned int n)
+{
+	return lr_access(n, false, 0);
+}
+
+static void lr_write(unsigned int n, u64 value)
+{
+	lr_access(n, true, value);
+}
+
+static u32 mpidr_affinity(u64 mpidr)
+{
+	return ((mpidr >> 8) & 0xff000000) | (mpidr & 0xffffff);
+}
+
+static u64 affinity_mpidr(u32 aff)
+{
+	return ((u64)(aff & 0xff000000) << 8) | (aff & 0xffffff);
+}
+
+/* The CPU whose redistributor is frame n, or -1. */
+static int frame_cpu(unsigned int frame)
+{
+	unsigned int n;
+
+	for (n = 0; n < BULKHEAD_MAX_CPUS; n++)
+		if (per_cpu(n)->arch.entered &&
+		    mpidr_affinity(per_cpu(n)->arch.mpidr) == gic.frame_affinity[frame])
+			return n;
+	return -1;
+}
+
+static u64 cpu_frame(struct per_cpu *cpu)
+{
+	u32 aff = mpidr_affinity(cpu->arch.mpidr);
+	unsigned int n;
+
+	for (n = 0; n < gic.num_frames; n++)
+		if (gic.frame_affinity[n] == aff)
+			return gic.redist + n * GICR_FRAME_SIZE;
+	return 0;
+}
+
+int gicv3_init(const struct bulkhead_irqchip *config)
+{
+	u64 typer;
+
+	gic.dist = config->base;
+	gic.redist = config->redist_base;
+	gic.redist_size = config->redist_size;
+	gic.num_irqs = config->num_irqs;
+	gic.maintenance_irq = config->maintenance_irq;
+	if (arch_map_device(gic.dist, config->size) ||
+	    arch_map_device(gic.redist, gic.redist_size))
+		return -ENOMEM;
+	do {
+		if ((u64)(gic.num_frames + 1) * GICR_FRAME_SIZE > gic.redist_size ||
+		    gic.num_frames >= BULKHEAD_MAX_CPUS)
+			break;
+		typer = mmio_read(gic.redist + gic.num_frames * GICR_FRAME_SIZE +
+				  GICR_TYPER, 8);
+		gic.frame_affinity[gic.num_frames++] = typer >> 32;
+	} while (!(typer & GICR_TYPER_LAST));
+	printk("bulkhead: GICv3 with %u interrupt lines, %u redistributors\n",
+	       gic.num_irqs, gic.num_frames);
+	return 0;
+}
+
+static bool inject(struct per_cpu *cpu, u32 irq)
+{
+	u64 free_lrs = read_sysreg(ICH_ELRSR_EL2);
+	bool hw = irq >= 16;
+	unsigned int n;
+
+	/* An SGI still waiting in a list register is merged. */
+	for (n = 0; n < cpu->arch.num_lrs && !hw; n++) {
+		u64 lr = lr_read(n);
+
+		if (!(free_lrs & BIT(n)) && LR_VINTID(lr) == irq) {
+			lr_write(n, lr | LR_PENDING);
+			return true;
+		}
+	}
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
+		if (!(free_lrs & BIT(n)))
+			continue;
+		lr_write(n, LR_PENDING | LR_GROUP1 | LR_PRIORITY(IRQ_PRIORITY) |
+			 (hw ? LR_HW | LR_PINTID(irq) : 0) | irq);
+		return true;
+	}
+	return false;
+}
+
+static void deliver(struct per_cpu *cpu, u32 irq)
+{
+	if (inject(cpu, irq))
+		return;
+	/* Full: keep it, and ask for an interrupt when list registers drain. */
+	cpu->arch.pending_irqs[irq / 64] |= BIT(irq % 64);
+	write_sysreg(ICH_HCR_EL2, read_sysreg(ICH_HCR_EL2) | ICH_HCR_UIE);
+}
+
+static void inject_waiting(struct per_cpu *cpu)
+{
+	unsigned int n;
+	bool left = false;
+
+	for (n = 0; n < 1024; n++) {
+		if (!(cpu->arch.pending_irqs[n / 64] & BIT(n % 64)))
+			continue;
+		if (inject(cpu, n))
+			cpu->arch.pending_irqs[n / 64] &= ~BIT(n % 64);
+		else
+			left = true;
+	}
+	if (!left)
+		write_sysreg(ICH_HCR_EL2, read_sysreg(ICH_HCR_EL2) & ~ICH_HCR_UIE);
+}
+
+static void deactivate(u32 irq)
+{
+	write_sysreg(ICC_DIR_EL1, irq);
+	isb();
+}
+
+void gicv3_handle_irqs(struct per_cpu *cpu)
+{
+	u32 irq;
+
+	for (;;) {
+		irq = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+		if (irq >= SPURIOUS_FIRST && irq < SPURIOUS_FIRST + 4)
+			break;
+		count_exit(cpu->cpu_id, BULKHEAD_EXIT_IRQ);
+		/* EOImode 1: this only drops the running priority. */
+		write_sysreg(ICC_EOIR1_EL1, irq);
+		isb();
+		if (irq == gic.maintenance_irq) {
+			deactivate(irq);
+			inject_waiting(cpu);
+		} else if (irq < 16) {
+			deactivate(irq);
+			deliver(cpu, irq);
+		} else if (irq >= 32 && !cell_owns_irq(cpu->cell, irq)) {
+			printk("bulkhead: CPU %u got interrupt %u its cell does not own\n",
+			       cpu->cpu_id, irq);
+			deactivate(irq);
+		} else {
+			deliver(cpu, irq);
+		}
+	}
+}
+
+static u64 read_vmcr_from_physical(void)
+{
+	u64 ctlr = read_sysreg(ICC_CTLR_EL1);
+
+	return ((read_sysreg(ICC_PMR_EL1) & 0xff) << 24) |
+	       ((read_sysreg(ICC_BPR1_EL1) & 7) << 18) |
+	       (((ctlr >> 1) & 1) << 9) | ((ctlr & 1) << 4) |
+	       ((read_sysreg(ICC_IGRPEN1_EL1) & 1) << 1);
+}
+
+/*
+ * The driver enters the hypervisor from inside an IPI on remote CPUs: that
+ * SGI is active in the physical CPU interface and Linux will deactivate it
+ * through the virtual one. Move active SGIs and PPIs over, or they would
+ * stay active forever.
+ */
+static void move_active_to_virtual(struct per_cpu *cpu, u64 frame)
+{
+	u32 active = mmio_read(frame + GICR_ISACTIVER0, 4);
+	unsigned int irq, lr = 0;
+
+	for (irq = 0; irq < 32 && lr < cpu->arch.num_lrs; irq++) {
+		if (!(active & BIT(irq)) || irq == gic.maintenance_irq)
+			continue;
+		deactivate(irq);
+		lr_write(lr++, LR_ACTIVE | LR_GROUP1 | LR_PRIORITY(IRQ_PRIORITY) | irq);
+	}
+}
+
+void gicv3_cpu_init(struct per_cpu *cpu, bool fresh)
+{
+	u64 frame = cpu_frame(cpu);
+	unsigned int n;
+
+	cpu->arch.num_lrs = (read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
+	for (n = 0; n < cpu->arch.num_lrs; n++)
+		lr_write(n, 0);
+	write_sysreg(ICH_AP1R0_EL2, 0);
+	memset(cpu->arch.pending_irqs, 0, sizeof(cpu->arch.pending_irqs));
+	if (fresh) {
+		/* A CPU out of reset: the cell sets its virtual interface. */
+		write_sysreg(ICH_VMCR_EL2, 0);
+		write_sysreg(ICC_PMR_EL1, 0xff);
+		write_sysreg(ICC_BPR1_EL1, 0);
+		write_sysreg(ICC_IGRPEN1_EL1, 1);
+	} else {
+		write_sysreg(ICH_VMCR_EL2, read_vmcr_from_physical());
+	}
+	write_sysreg(ICC_CTLR_EL1, read_sysreg(ICC_CTLR_EL1) | ICC_CTLR_EOIMODE);
+	isb();
+	if (frame && !fresh)
+		move_active_to_virtual(cpu, frame);
+	if (frame) {
+		mmio_write(frame + GICR_IPRIORITYR + gic.maintenance_irq,
+			   IRQ_PRIORITY, 1);
+		mmio_write(frame + GICR_ISENABLER0, BIT(gic.maintenance_irq), 4);
+	}
+	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
+	isb();
+}
+
+static void send_sgi_to(u64 mpidr, u32 intid)
+{
+	u64 aff0 = mpidr & 0xff;
+
+	write_sysreg(ICC_SGI1R_EL1, ((mpidr >> 32) & 0xff) << 48 |
+		     ((mpidr >> 16) & 0xff) << 32 | ((mpidr >> 8) & 0xff) << 16 |
+		     (u64)intid << 24 | (aff0 / 16) << 44 | BIT(aff0 % 16));
+	isb();
+}
+
+/* Hands interrupts the cell has not taken yet back to the physical GIC. */
+static void return_to_physical(struct per_cpu *cpu, u64 frame, u32 irq)
+{
+	if (irq < 16) {
+		send_sgi_to(cpu->arch.mpidr, irq);
+		return;
+	}
+	if (irq < 32)
+		mmio_write(frame + GICR_ISPENDR0, BIT(irq), 4);
+	else
+		mmio_write(gic.dist + GICD_ISPENDR + irq / 32 * 4,
+			   BIT(irq % 32), 4);
+	deactivate(irq);
+}
+
+void gicv3_cpu_exit(struct per_cpu *cpu)
+{
+	u64 vmcr = read_sysreg(ICH_VMCR_EL2), frame = cpu_frame(cpu);
+	unsigned int n;
+
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
+		u64 lr = lr_read(n);
+
+		if (lr & LR_PENDING)
+			return_to_physical(cpu, frame, LR_VINTID(lr));
+		lr_write(n, 0);
+	}
+	for (n = 0; n < 1024; n++)
+		if (cpu->arch.pending_irqs[n / 64] & BIT(n % 64))
+			return_to_physical(cpu, frame, n);
+	if (frame)
+		mmio_write(frame + GICR_ICENABLER0, BIT(gic.maintenance_irq), 4);
+	write_sysreg(ICC_PMR_EL1, vmcr >> 24);
+	write_sysreg(ICC_BPR1_EL1, (vmcr >> 18) & 7);
+	write_sysreg(ICC_IGRPEN1_EL1, (vmcr >> 1) & 1);
+	write_sysreg(ICH_HCR_EL2, 0);
+	isb();
+}
+
+void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir)
+{
+	u32 intid = (sgir >> 24) & 0xf, rs = (sgir >> 44) & 0xf;
+	u64 aff321 = sgir & 0x00ff00ff00ff0000ULL;
+	bool all_but_self = sgir & BIT(40);
+	unsigned int n;
+
+	for (n = 0; n < BULKHEAD_MAX_CPUS; n++) {
+		u64 mpidr = per_cpu(n)->arch.mpidr;
+		u64 target_aff321 = ((mpidr >> 32) & 0xff) << 48 |
+				    ((mpidr >> 16) & 0xff) << 32 |
+				    ((mpidr >> 8) & 0xff) << 16;
+		u32 aff0 = mpidr & 0xff;
+
+		if (!(cpu->cell->cpu_set & BIT(n)) || !per_cpu(n)->arch.entered)
+			continue;
+		if (all_but_self ? n == cpu->cpu_id :
+		    target_aff321 != aff321 || aff0 / 16 != rs ||
+		    !(sgir & BIT(aff0 % 16)))
+			continue;
+		send_sgi_to(mpidr, intid);
+	}
+}
+
+/*
+ * Which bits of a per-interrupt register access belong to interrupts the
+ * cell owns: bits_per_irq bits for each interrupt from first_irq on.
+ */
+static u64 owned_mask(struct cell *cell, u32 first_irq, unsigned int size,
+		      unsigned int bits_per_irq)
+{
+	u64 field = bits_per_irq == 64 ? ~0ULL : BIT(bits_per_irq) - 1;
+	unsigned int n, count = size * 8 / bits_per_irq;
+	u64 mask = 0;
+
+	if (!count)
+		count = 1;
+	for (n = 0; n < count; n++) {
+		u32 irq = first_irq + n;
+
+		if (irq >= 32 && irq < gic.num_irqs && cell_owns_irq(cell, irq))
+			mask |= field << (n * bits_per_irq);
+	}
+	if (size < 8)
+		mask &= BIT(size * 8) - 1;
+	return mask;
+}
+
+/* Set/clear registers: writing 0 bits changes nothing. */
+static bool is_set_clear(u64 offset)
+{
+	return offset >= GICD_ISENABLER && offset < GICD_ICACTIVER + 0x80;
+}
+
+static enum mmio_result masked_access(u64 address, struct mmio_access *access,
+				      u64 mask, bool set_clear)
+{
+	u64 old;
+
+	if (!access->is_write) {
+		access->value = mmio_read(address, access->size) & mask;
+		return MMIO_HANDLED;
+	}
+	if (set_clear || mask == (access->size == 8 ? ~0ULL : BIT(access->size * 8) - 1)) {
+		mmio_write(address, access->value & mask, access->size);
+		return MMIO_HANDLED;
+	}
+	spin_lock(&gic.lock);
+	old = mmio_read(address, access->size);
+	mmio_write(address, (old & ~mask) | (access->value & mask), access->size);
+	spin_unlock(&gic.lock);
+	return MMIO_HANDLED;
+}
+
+static unsigned int irq_register_bits(u64 offset, u64 *base)
+{
+	static const struct { u64 start, end; unsigned int bits; } map[] = {
+		{ GICD_IGROUPR, GICD_IGROUPR + 0x80, 1 },
+		{ GICD_ISENABLER, GICD_ICACTIVER + 0x80, 1 },
+		{ GICD_IPRIORITYR, GICD_IPRIORITYR + 0x400, 8 },
+		{ GICD_ITARGETSR, GICD_ITARGETSR + 0x400, 8 },
+		{ GICD_ICFGR, GICD_ICFGR + 0x100, 2 },
+		{ GICD_IGRPMODR, GICD_IGRPMODR + 0x80, 1 },
+		{ GICD_NSACR, GICD_NSACR + 0x100, 2 },
+	};
+	unsigned int n;
+
+	for (n = 0; n < ARRAY_LEN(map); n++) {
+		if (offset >= map[n].start && offset < map[n].end) {
+			/* The set/clear pairs repeat every 0x80 bytes. */
+			*base = map[n].bits == 1 ? offset & ~0x7fULL : map[n].start;
+			return map[n].bits;
+		}
+	}
+	return 0;
+}
+
+static enum mmio_result irouter_access(struct cell *cell, u64 offset,
+				       struct mmio_access *access)
+{
+	u32 irq = (offset - GICD_IROUTER) / 8;
+	u64 address = gic.dist + offset;
+	struct per_cpu *target = NULL;
+	unsigned int n;
+
+	if (irq < 32 || irq >= gic.num_irqs || !cell_owns_irq(cell, irq)) {
+		if (!access->is_write)
+			access->value = 0;
+		return MMIO_HANDLED;
+	}
+	if (access->is_write && access->size == 8) {
+		/* Route only to a CPU of the cell: the first one by default. */
+		for (n = 0; n < BULKHEAD_MAX_CPUS && !target; n++)
+			if ((cell->cpu_set & BIT(n)) && per_cpu(n)->arch.entered &&
+			    !(access->value & BIT(31)) &&
+			    mpidr_affinity(per_cpu(n)->arch.mpidr) ==
+			    mpidr_affinity(access->value))
+				target = per_cpu(n);
+		for (n = 0; n < BULKHEAD_MAX_CPUS && !target; n++)
+			if ((cell->cpu_set & BIT(n)) && per_cpu(n)->arch.entered)
+				target = per_cpu(n);
+		if (target)
+			access->value = affinity_mpidr(mpidr_affinity(target->arch.mpidr));
+	}
+	return masked_access(address, access, ~0ULL, false);
+}
+
+static enum mmio_result gicd_access(void *arg, struct mmio_access *access)
+{
+	struct cell *cell = arg;
+	u64 offset = access->address - gic.dist, base;
+	unsigned int bits;
+
+	if (offset >= GICD_IROUTER && offset < GICD_IROUTER_END)
+		return irouter_access(cell, offset, access);
+	bits = irq_register_bits(offset, &base);
+	if (bits)
+		return masked_access(access->address, access,
+				     owned_mask(cell, (offset - base) * 8 / bits,
+						access->size, bits),
+				     is_set_clear(offset));
+	if (offset == GICD_SETSPI_NSR || offset == GICD_CLRSPI_NSR) {
+		if (access->is_write &&
+		    !cell_owns_irq(cell, access->value & 0x3ff))
+			return MMIO_HANDLED;
+		return masked_access(access->address, access, ~0ULL, false);
+	}
+	/* Control and identification: all may read, only root may write. */
+	if (access->is_write && cell != &root_cell)
+		return MMIO_HANDLED;
+	return masked_access(access->address, access, ~0ULL, false);
+}
+
+static enum mmio_result gicr_access(void *arg, struct mmio_access *access)
+{
+	struct cell *cell = arg;
+	u64 offset = access->address - gic.redist;
+	unsigned int frame = offset / GICR_FRAME_SIZE;
+	u64 in_frame = offset % GICR_FRAME_SIZE;
+	int cpu = frame < gic.num_frames ? frame_cpu(frame) : -1;
+	u64 mask = ~0ULL;
+
+	if (cpu < 0 || !(cell->cpu_set & BIT(cpu))) {
+		/* Other CPUs' frames: identification only, for discovery. */
+		if (access->is_write)
+			return MMIO_DENIED;
+		if (in_frame != GICR_TYPER && in_frame != GICR_TYPER + 4 &&
+		    in_frame != GICR_PIDR2)
+			return MMIO_DENIED;
+		return masked_access(access->address, access, mask, false);
+	}
+	/* The maintenance interrupt is the hypervisor's. */
+	if (in_frame >= GICR_SGI_BASE && in_frame < GICR_SGI_BASE + 0x1000) {
+		u64 base;
+		unsigned int bits = irq_register_bits(in_frame - GICR_SGI_BASE, &base);
+
+		if (bits) {
+			u32 first = (in_frame - GICR_SGI_BASE - base) * 8 / bits;
+			u32 maint = gic.maintenance_irq;
+			u64 field = BIT(bits) - 1;
+
+			if (maint >= first && maint < first + access->size * 8 / bits)
+				mask &= ~(field << ((maint - first) * bits));
+			if (access->size < 8)
+				mask &= BIT(access->size * 8) - 1;
+			return masked_access(access->address, access, mask,
+					     is_set_clear(in_frame - GICR_SGI_BASE));
+		}
+	}
+	return masked_access(access->address, access, mask, false);
+}
+
+int gicv3_cell_init(struct cell *cell)
+{
+	const struct bulkhead_irqchip *config = &hypervisor.config->irqchip;
+	int err;
+
+	err = mmio_region_register(cell, config->base, config->size,
+				   gicd_access, cell);
+	if (!err)
+		err = mmio_region_register(cell, config->redist_base,
+					   config->redist_size, gicr_access, cell);
+	return err;
+}

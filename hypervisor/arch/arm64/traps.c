@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Everything that brings a cell's CPU to EL2. A trap the hypervisor does
+ * not understand is never ignored: it is reported on the hypervisor
+ * console with the CPU's state, and the CPU is parked.
+ */
+#include <bulkhead/hypercall.h>
+#include <core/arch.h>
+#include <core/hypervisor.h>
+#include <core/printk.h>
+#include <core/shared.h>
+#include <core/mmio.h>
+#include <arch/gicv3.h>
+#include <arch/psci.h>
+#include <arch/sysreg.h>
+
+static struct per_cpu *this_cpu(void)
+{
+	return (struct per_cpu *)read_sysreg(tpidr_el2);
+}
+
+static void dump_regs(const char *why, struct guest_regs *regs)
+{
+	unsigned int n;
+
+	printk("bulkhead: %s\n", why);
+	printk("  ESR_EL2 %016llx  ELR_EL2 %016llx  FAR_EL2 %016llx\n",
+	       read_sysreg(esr_el2), read_sysreg(elr_el2), read_sysreg(far_el2));
+	printk("  HPFAR_EL2 %016llx  SPSR_EL2 %016llx\n",
+	       read_sysreg(hpfar_el2), read_sysreg(spsr_el2));
+	for (n = 0; n < 31; n += 2) {
+		if (n < 30)
+			printk("  x%-2u %016llx  x%-2u %016llx\n", n, regs->x[n],
+			       n + 1, regs->x[n + 1]);
+		else
+			printk("  x%-2u %016llx\n", n, regs->x[n]);
+	}
+}
+
+static void __attribute__((noreturn))
+fail_cpu(struct per_cpu *cpu, const char *why, struct guest_regs *regs)
+{
+	printk("bulkhead: CPU %u in cell \"%s\" stopped\n", cpu->cpu_id,
+	       cpu->cell->desc->name);
+	dump_regs(why, regs);
+	arch_cpu_park();
+}
+
+static void skip_instruction(void)
+{
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+}
+
+static u64 handle_hvc(struct per_cpu *cpu, struct guest_regs *regs)
+{
+	u64 imm = read_sysreg(esr_el2) & 0xffff;
+
+	count_exit(cpu->cpu_id, BULKHEAD_EXIT_HYPERCALL);
+	if (imm != BULKHEAD_HVC_IMM) {
+		/* Linux's own hyp-stub calls (kexec, KVM probing): no stub. */
+		regs->x[0] = 0xbadca11;
+		return 0;
+	}
+	regs->x[0] = hypercall(cpu, regs->x[0], regs->x[1], regs->x[2]);
+	return cpu->arch.disabling ? cpu->arch.stub_vbar : 0;
+}
+
+static void __attribute__((noreturn))
+handle_abort(struct per_cpu *cpu, struct guest_regs *regs, bool data, u64 ipa)
+{
+	printk("bulkhead: cell \"%s\" %s 0x%llx, which it does not own\n",
+	       cpu->cell->desc->name, data ? "accessed" : "executed at", ipa);
+	fail_cpu(cpu, data ? "data abort" : "instruction abort", regs);
+}
+
+static u64 fault_ipa(void)
+{
+	return ((read_sysreg(hpfar_el2) >> 4) << 12) |
+	       (read_sysreg(far_el2) & 0xfff);
+}
+
+/*
+ * A data abort on an emulated device: the syndrome says which register,
+ * how wide and in which direction (ISV). An access without a valid
+ * syndrome (load/store pair, writeback) cannot be emulated.
+ */
+static void handle_data_abort(struct per_cpu *cpu, struct guest_regs *regs,
+			      u64 esr)
+{
+	unsigned int reg = (esr >> 16) & 0x1f;
+	struct mmio_access access = {
+		.address = fault_ipa(),
+		.size = 1U << ((esr >> 22) & 3),
+		.is_write = esr & BIT(6),
+	};
+	enum mmio_result result;
+
+	if (!(esr & BIT(24)))
+		handle_abort(cpu, regs, true, access.address);
+	if (access.is_write)
+		access.value = reg == 31 ? 0 : regs->x[reg];
+	if (access.size < 8)
+		access.value &= BIT(access.size * 8) - 1;
+	count_exit(cpu->cpu_id, BULKHEAD_EXIT_MMIO);
+	result = mmio_handle_access(cpu->cell, &access);
+	if (result == MMIO_UNHANDLED)
+		handle_abort(cpu, regs, true, access.address);
+	if (result == MMIO_DENIED) {
+		printk("bulkhead: cell \"%s\" denied %s of 0x%llx\n",
+		       cpu->cell->desc->name, access.is_write ? "write" : "read",
+		       access.address);
+		if (cpu->cell != &root_cell)
+			fail_cpu(cpu, "forbidden device access", regs);
+		access.value = 0;
+	}
+	if (!access.is_write && reg != 31) {
+		u64 value = access.value;
+
+		/* SSE: sign-extend; SF clear: a W register. */
+		if ((esr & BIT(21)) && access.size < 8 &&
+		    (value & BIT(access.size * 8 - 1)))
+			value |= ~(BIT(access.size * 8) - 1);
+		if (!(esr & BIT(15)))
+			value &= 0xffffffffULL;
+		regs->x[reg] = value;
+	}
+	skip_instruction();
+}
+
+#define SYSREG_ISS(op0, op1, crn, crm, op2) \
+	(((op0) << 20) | ((op2) << 17) | ((op1) << 14) | ((crn) << 10) | ((crm) << 1))
+#define SYSREG_ISS_MASK		SYSREG_ISS(3, 7, 15, 15, 7)
+#define ISS_ICC_SGI1R_EL1	SYSREG_ISS(3, 0, 12, 11, 5)
+
+static void handle_sysreg(struct per_cpu *cpu, struct guest_regs *regs, u64 esr)
+{
+	unsigned int reg = (esr >> 5) & 0x1f;
+	bool is_read = esr & 1;
+
+	count_exit(cpu->cpu_id, BULKHEAD_EXIT_SYSREG);
+	if ((esr & SYSREG_ISS_MASK) == ISS_ICC_SGI1R_EL1 && !is_read) {
+		gicv3_send_sgi(cpu, reg == 31 ? 0 : regs->x[reg]);
+		skip_instruction();
+		return;
+	}
+	fail_cpu(cpu, "access to a trapped system register", regs);
+}
+
+u64 arch_handle_trap(struct guest_regs *regs)
+{
+	struct per_cpu *cpu = this_cpu();
+	u64 esr = read_sysreg(esr_el2);
+
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+		return handle_hvc(cpu, regs);
+	case EC_SMC64:
+		count_exit(cpu->cpu_id, BULKHEAD_EXIT_PSCI);
+		/* A trapped SMC returns to itself: step over it. */
+		skip_instruction();
+		psci_handle(cpu, regs);
+		return 0;
+	case EC_DABT_LOW:
+		handle_data_abort(cpu, regs, esr);
+		return 0;
+	case EC_SYSREG:
+		handle_sysreg(cpu, regs, esr);
+		return 0;
+	case EC_IABT_LOW:
+		handle_abort(cpu, regs, false, fault_ipa());
+	default:
+		count_exit(cpu->cpu_id, BULKHEAD_EXIT_OTHER);
+		fail_cpu(cpu, "unhandled trap", regs);
+	}
+}
+
+u64 arch_handle_irq(struct guest_regs *regs)
+{
+	gicv3_handle_irqs(this_cpu());
+	return 0;
+}
+
+u64 arch_handle_serror(struct guest_regs *regs)
+{
+	fail_cpu(this_cpu(), "SError", regs);
+}
+
+void arch_hyp_fault(struct guest_regs *regs)
+{
+	dump_regs("fault in the hypervisor itself", regs);
+	arch_cpu_park();
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _CORE_PAGE_ALLOC_H
+#define _CORE_PAGE_ALLOC_H
+
+#include <core/types.h>
+
+int page_pool_init(paddr_t start, u64 size);
+void *page_alloc(void);
+void page_free(void *page);
+u64 page_pool_pages(void);
+u64 page_pool_used(void);
+
+#endif

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
+/*
+ * bulkhead_check_cell(): accepted cells and every rejection class, alone
+ * and against the system.
+ */
+#include <string.h>
+
+#include "test.h"
+
+#define CELL	m.cell
+#define RWX	(BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE | BULKHEAD_MEM_EXECUTE)
+#define COMM	(BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE | BULKHEAD_MEM_COMM_REGION)
+
+CELL_CASE(cell_arm64_ok, ARM64, NULL, NULL)
+CELL_CASE(cell_riscv64_ok, RISCV64, NULL, NULL)
+CELL_CASE(cell_even_irq_count_ok, ARM64, NULL, NULL, model_add_irq(&m, 100))
+CELL_CASE(cell_no_irqs_no_comm_ok, ARM64, NULL, NULL,
+	  m.nirq = 0; m.nmem = 1)
+CELL_CASE(cell_last_irq_ok, ARM64, NULL, NULL, model_add_irq(&m, 287))
+CELL_CASE(cell_plic_last_irq_ok, RISCV64, NULL, NULL, model_add_irq(&m, 95))
+CELL_CASE(cell_whole_root_region_ok, ARM64, NULL, NULL,
+	  m.mem[2].phys_start = 0x0a000000; m.mem[2].size = 0x4000)
+CELL_CASE(cell_entry_inside_ok, ARM64, NULL, NULL, CELL.entry = 0xffffc)
+CELL_CASE(cell_riscv64_entry_2_aligned_ok, RISCV64, NULL, NULL,
+	  CELL.entry = 0x102)
+
+TEST(cell_alone_ok)
+{
+	static struct cfg_blob b;
+	struct bulkhead_config_error err;
+	struct cfg_model m;
+
+	/* CPU 63 is no CPU of the system, but alone that cannot be known. */
+	model_cell(&m, ARM64, 0);
+	m.cell.cpu_set = 1ULL << 63;
+	model_to_blob(&m, &b);
+	expect_result(bulkhead_check_cell(b.w, b.size, NULL, &err), &err,
+		      NULL, NULL);
+	m.cell.cpu_set = 0;
+	model_to_blob(&m, &b);
+	expect_result(bulkhead_check_cell(b.w, b.size, NULL, &err), &err,
+		      "cpu_set", "is empty");
+}
+
+/* The blob as a whole. */
+CELL_BLOB_CASE(cell_truncated_header, ARM64, "config",
+	       "is 50 bytes, shorter than the 128-byte cell config header",
+	       b.size = 50)
+CELL_BLOB_CASE(cell_truncated_signature, ARM64, "config", "is 7 bytes",
+	       b.size = 7)
+CELL_BLOB_CASE(cell_system_signature, ARM64, "signature",
+	       "this is a system config, not a cell config",
+	       memcpy(b.w, BULKHEAD_SYSTEM_SIGNATURE, 8))
+CELL_BLOB_CASE(cell_bad_signature, ARM64, "signature",
+	       "is not \"BHCELLCF\": this is not a bulkhead cell config",
+	       memcpy(b.w, "\x7f" "ELF\2\1\1\0", 8))
+CELL_BLOB_CASE(cell_memory_past_end, ARM64, "num_memory_regions",
+	       "counts past the end: the arrays would end at byte 256, but the config has 240 bytes",
+	       blob_desc(&b)->num_memory_regions = 4)
+CELL_BLOB_CASE(cell_irqs_past_end, ARM64, "num_irqs", "counts past the end",
+	       blob_desc(&b)->num_irqs = 5)
+CELL_BLOB_CASE(cell_trailing, ARM64, "config", "has 16 bytes after",
+	       b.size += 16)
+CELL_BLOB_CASE(cell_irq_padding, ARM64, "irqs[3]",
+	       "is the padding after the last interrupt and must be 0",
+	       ((__u32 *)(blob_mem(&b) + 3))[3] = 7)
+CELL_BLOB_CASE(cell_too_many_irqs, ARM64, "num_irqs",
+	       "is more than BULKHEAD_MAX_IRQS (1024)",
+	       blob_desc(&b)->num_irqs = 0x40000000)
+
+/* Header fields. */
+CELL_CASE(cell_revision, ARM64, "revision",
+	  "is revision 65535, but this bulkhead reads revision 1",
+	  CELL.revision = 0xffff)
+CELL_CASE(cell_architecture_unknown, ARM64, "architecture",
+	  "is not a known architecture: use BULKHEAD_ARCH_ARM64 (1) or BULKHEAD_ARCH_RISCV64 (2) (0x9)",
+	  CELL.architecture = 9)
+CELL_BLOB_CASE(cell_architecture_other, ARM64, "architecture",
+	       "is riscv64, but the system config is arm64 (0x2)",
+	       blob_desc(&b)->architecture = RISCV64)
+CELL_CASE(cell_flags, ARM64, "flags", "has unknown bits set (the known bits are 0x3) (0x80000000)",
+	  CELL.flags |= 0x80000000)
+CELL_CASE(cell_name_empty, ARM64, "name", "is empty", CELL.name[0] = 0)
+CELL_CASE(cell_name_unterminated, ARM64, "name",
+	  "is not NUL-terminated within 32 bytes",
+	  memset(CELL.name, 'x', sizeof(CELL.name)))
+CELL_CASE(cell_name_31_chars_ok, ARM64, NULL, NULL,
+	  memset(CELL.name, 'x', sizeof(CELL.name) - 1))
+CELL_CASE(cell_name_high_byte, ARM64, "name", "not printable ASCII (0xc3)",
+	  CELL.name[0] = (char)0xc3)
+CELL_CASE(cell_reserved, ARM64, "reserved[0]", "is reserved",
+	  CELL.reserved[0] = 1)
+CELL_CASE(cell_console_type, ARM64, "console.type",
+	  "is not a known console type", CELL.console.type = 3)
+CELL_CASE(cell_console_flags, ARM64, "console.flags", "is reserved",
+	  CELL.console.type = BULKHEAD_CONSOLE_PL011;
+	  CELL.console.address = 0x0a003000; CELL.console.size = 0x1000;
+	  CELL.console.flags = 2)
+CELL_CASE(cell_console_address, ARM64, "console.address", "is 0",
+	  CELL.console.type = BULKHEAD_CONSOLE_NS16550; CELL.console.size = 8)
+CELL_CASE(cell_console_size, ARM64, "console.size", "is 0",
+	  CELL.console.type = BULKHEAD_CONSOLE_PL011;
+	  CELL.console.address = 0x0a003000)
+CELL_CASE(cell_console_none_address, ARM64, "console.address",
+	  "type is BULKHEAD_CONSOLE_NONE", CELL.console.address = 0x1000)
+CELL_CASE(cell_too_many_regions, ARM64, "num_memory_regions",
+	  "is more than BULKHEAD_MAX_MEMORY_REGIONS (64) (0x41)",
+	  while (m.nmem < 65)
+		  model_add_mem(&m, 0x7e200000 + m.nmem * 0x1000ULL,
+				0x100000 + m.nmem * 0x1000ULL, 0x1000, RWX))
+CELL_CASE(cell_64_regions_ok, ARM64, NULL, NULL,
+	  while (m.nmem < 64)
+		  model_add_mem(&m, 0x7e200000 + m.nmem * 0x1000ULL,
+				0x100000 + m.nmem * 0x1000ULL, 0x1000, RWX))
+
+/* Entry point. */
+CELL_CASE(cell_entry_outside, ARM64, "entry",
+	  "is not inside a memory region of the cell with BULKHEAD_MEM_EXECUTE",
+	  CELL.entry = 0x100000)
+CELL_CASE(cell_entry_in_comm_region, ARM64, "entry", "BULKHEAD_MEM_EXECUTE",
+	  CELL.entry = 0x80000000)
+CELL_CASE(cell_entry_not_executable, ARM64, "entry", "BULKHEAD_MEM_EXECUTE",
+	  m.mem[0].flags &= ~(__u64)BULKHEAD_MEM_EXECUTE)
+CELL_CASE(cell_entry_unaligned_arm64, ARM64, "entry", "not 4-byte aligned",
+	  CELL.entry = 0x102)
+CELL_CASE(cell_entry_unaligned_riscv64, RISCV64, "entry",
+	  "not 2-byte aligned", CELL.entry = 0x101)
+
+/* Memory regions on their own. */
+CELL_CASE(cell_region_size_zero, ARM64, "memory[0].size", "is 0",
+	  m.mem[0].size = 0)
+CELL_CASE(cell_region_phys_unaligned, ARM64, "memory[0].phys_start",
+	  "is not a multiple of the page size (0x1000) (0x7e000010)",
+	  m.mem[0].phys_start += 0x10)
+CELL_CASE(cell_region_virt_unaligned, ARM64, "memory[2].virt_start",
+	  "page size", m.mem[2].virt_start += 0x200)
+CELL_CASE(cell_region_size_unaligned, ARM64, "memory[0].size", "page size",
+	  m.mem[0].size = 0xfffff)
+CELL_CASE(cell_region_flags, ARM64, "memory[2].flags", "unknown bits",
+	  m.mem[2].flags |= 1ULL << 40)
+CELL_CASE(cell_region_phys_wraps, ARM64, "memory[3].size",
+	  "phys_start + size wrap",
+	  model_add_mem(&m, 0xfffffffffff00000ULL, 0x200000, 0x200000, RWX))
+CELL_CASE(cell_region_virt_wraps, ARM64, "memory[3].size",
+	  "virt_start + size wrap",
+	  model_add_mem(&m, 0x7e200000, 0xffffffffffffe000ULL, 0x4000, RWX))
+CELL_CASE(cell_comm_phys, ARM64, "memory[1].phys_start",
+	  "must be 0 in the communication region", m.mem[1].phys_start = 0x1000)
+CELL_CASE(cell_comm_size, ARM64, "memory[1].size",
+	  "must be exactly one page (0x1000) in the communication region (0x2000)",
+	  m.mem[1].size = 0x2000)
+CELL_CASE(cell_two_comm_regions, ARM64, "memory[3].flags",
+	  "marks a second communication region (the first is memory[1])",
+	  model_add_mem(&m, 0, 0xa0000000, 0x1000, COMM))
+CELL_CASE(cell_regions_overlap_phys, ARM64, "memory[3].phys_start",
+	  "physical range 0x7e0ff000..0x7e0fffff overlaps memory[0] (0x7e000000..0x7e0fffff)",
+	  model_add_mem(&m, 0x7e0ff000, 0x200000, 0x1000, RWX))
+CELL_CASE(cell_regions_overlap_virt, ARM64, "memory[3].virt_start",
+	  "virtual range 0x0..0xfff overlaps memory[0]",
+	  model_add_mem(&m, 0x7e200000, 0, 0x1000, RWX))
+CELL_CASE(cell_region_overlaps_comm_virt, ARM64, "memory[3].virt_start",
+	  "overlaps memory[1]",
+	  model_add_mem(&m, 0x7e200000, 0x80000000, 0x1000, RWX))
+
+/* CPUs against the system. */
+CELL_CASE(cell_cpu_set_empty, ARM64, "cpu_set", "is empty", CELL.cpu_set = 0)
+CELL_CASE(cell_cpu_not_roots, ARM64, "cpu_set",
+	  "contains CPUs 4-5, not in the root cell's cpu_set (0xf)",
+	  CELL.cpu_set = 0x38)
+CELL_CASE(cell_cpu_63_not_roots, RISCV64, "cpu_set",
+	  "contains CPU 63, not in the root cell's cpu_set",
+	  CELL.cpu_set |= 1ULL << 63)
+CELL_CASE(cell_takes_all_root_cpus, ARM64, "cpu_set",
+	  "takes the root cell's last CPU (the root cell has CPUs 0-3)",
+	  CELL.cpu_set = 0xf)
+
+/* Memory against the system. */
+CELL_CASE(cell_hypervisor_memory, ARM64, "memory[3].phys_start",
+	  "overlaps hypervisor_memory (0x7f000000..0x7fffffff): hypervisor memory is never given to a cell",
+	  model_add_mem(&m, 0x7f800000, 0x200000, 0x1000, RWX))
+CELL_CASE(cell_hypervisor_memory_riscv64, RISCV64, "memory[0].phys_start",
+	  "hypervisor memory is never given to a cell",
+	  m.mem[0].phys_start = 0xbd000000)
+CELL_CASE(cell_outside_root, ARM64, "memory[0].phys_start",
+	  "physical range 0x100000000..0x1000fffff is not inside one memory region of the root cell",
+	  m.mem[0].phys_start = 0x100000000ULL)
+CELL_CASE(cell_spans_root_regions, ARM64, "memory[0].phys_start",
+	  "is not inside one memory region of the root cell",
+	  m.mem[0].phys_start = 0x6ff00000; m.mem[0].size = 0x200000)
+CELL_CASE(cell_io_in_ram, ARM64, "memory[0].flags",
+	  "has BULKHEAD_MEM_IO, but lies in RAM (root_cell.memory[1]): clear BULKHEAD_MEM_IO",
+	  m.mem[0].flags |= BULKHEAD_MEM_IO)
+CELL_CASE(cell_ram_in_io, RISCV64, "memory[2].flags",
+	  "lacks BULKHEAD_MEM_IO, but lies in device memory (root_cell.memory[3]): set BULKHEAD_MEM_IO",
+	  m.mem[2].flags &= ~(__u64)BULKHEAD_MEM_IO)
+
+/* Interrupts against the system. */
+CELL_CASE(cell_irq_does_not_exist, ARM64, "irqs[3]",
+	  "interrupt 288 does not exist: the irqchip has 288 lines",
+	  model_add_irq(&m, 288))
+CELL_CASE(cell_irq_huge, RISCV64, "irqs[0]",
+	  "interrupt 4294967295 does not exist: the irqchip has 96 lines",
+	  m.irqs[0] = 0xffffffff)
+CELL_CASE(cell_irq_ppi, ARM64, "irqs[1]",
+	  "interrupt 27 is an SGI or PPI (below 32)", m.irqs[1] = 27)
+CELL_CASE(cell_irq_sgi, ARM64, "irqs[0]", "SGI or PPI", m.irqs[0] = 0)
+CELL_CASE(cell_irq_maintenance, ARM64, "irqs[2]",
+	  "interrupt 25 is the GICv3 maintenance interrupt", m.irqs[2] = 25)
+CELL_CASE(cell_irq_plic_zero, RISCV64, "irqs[0]",
+	  "interrupt 0 does not exist on the PLIC", m.irqs[0] = 0)
+CELL_CASE(cell_irq_duplicate, ARM64, "irqs[3]",
+	  "interrupt 41 is listed twice (also irqs[1])", model_add_irq(&m, 41))
+CELL_CASE(cell_cpus_not_roots_list, ARM64, "cpu_set",
+	  "contains CPUs 4,6-7,63, not in the root cell's cpu_set",
+	  CELL.cpu_set = 0x80000000000000d8ULL)
+
+TEST(cell_null_err)
+{
+	static struct cfg_blob b, s;
+	struct cfg_model m;
+
+	model_system(&m, ARM64);
+	model_to_blob(&m, &s);
+	model_cell(&m, ARM64, 0);
+	model_to_blob(&m, &b);
+	if (bulkhead_check_cell(b.w, b.size, blob_sys(&s), NULL))
+		test_fail("valid cell rejected with err == NULL");
+	if (bulkhead_check_cells_disjoint(blob_desc(&b), blob_desc(&b), NULL) !=
+	    -BULKHEAD_EINVAL)
+		test_fail("a cell is not disjoint from itself");
+	if (bulkhead_check_root_keeps_cpu(blob_sys(&s), 0xf, NULL) !=
+	    -BULKHEAD_EINVAL)
+		test_fail("taking all root CPUs accepted with err == NULL");
+	blob_desc(&b)->cpu_set = 0;
+	if (bulkhead_check_cell(b.w, b.size, blob_sys(&s), NULL) !=
+	    -BULKHEAD_EINVAL)
+		test_fail("invalid cell accepted with err == NULL");
+}
