@@ -2,7 +2,7 @@
 /*
  * Hypercalls: the call number goes in the first argument register, results
  * come back in it. arm64: `hvc #BULKHEAD_HVC_IMM`, x0 = call, x1.. = args.
- * Negative results are errno values.
+ * Negative results are errno values (-EPERM: not allowed from this cell).
  */
 #ifndef _BULKHEAD_HYPERCALL_H
 #define _BULKHEAD_HYPERCALL_H
@@ -11,8 +11,39 @@
 
 /* Root cell only: leave the hypervisor on the calling CPU. */
 #define BULKHEAD_HC_DISABLE		0
-/* Print the character in arg1 on the hypervisor console. */
+/*
+ * Print the character in arg1 on the hypervisor console. Allowed for the
+ * root cell and for cells flagged BULKHEAD_CELL_DEBUG_CONSOLE; output of a
+ * cell is collected per line and prefixed with the cell's name.
+ */
 #define BULKHEAD_HC_DEBUG_PUTC		1
+/*
+ * Root cell only. arg1 = guest-physical address of a cell config in root
+ * memory, arg2 = its size. Returns the new cell's id (>= 1).
+ */
+#define BULKHEAD_HC_CELL_CREATE		2
+/*
+ * Root cell only, arg1 = cell id. Stops the cell's CPUs (asking the cell
+ * first, see the comm region) and maps its LOADABLE regions into the root
+ * cell so images can be copied in.
+ */
+#define BULKHEAD_HC_CELL_SET_LOADABLE	3
+/* Root cell only, arg1 = cell id: start the cell's first CPU at its entry. */
+#define BULKHEAD_HC_CELL_START		4
+/* Root cell only, arg1 = cell id: stop it and return all it owns to root. */
+#define BULKHEAD_HC_CELL_DESTROY	5
+/* Root cell only, arg1 = cell id: returns BULKHEAD_CELL_STATE_*. */
+#define BULKHEAD_HC_CELL_GET_STATE	6
+/*
+ * Root cell only, arg1 = cell id: ask the cell to shut down and stop its
+ * CPUs if it agrees. -EBUSY if it denies.
+ */
+#define BULKHEAD_HC_CELL_SHUTDOWN	7
+/*
+ * Root cell only, arg1 = cell id: bitmap of the cell's CPUs that were
+ * stopped because of a fault.
+ */
+#define BULKHEAD_HC_CELL_FAILED_CPUS	8
 
 /* Values the entry returns to the driver. */
 #define BULKHEAD_ENTRY_OK		0
