@@ -69,11 +69,19 @@ long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 	return (long)hvc_call(HVC_SOFT_RESTART, entry, cpu, base, config_size);
 }
 
-long bulkhead_arch_disable_cpu(void)
+long bulkhead_arch_hypercall(unsigned long code, unsigned long arg1,
+			     unsigned long arg2)
 {
-	register u64 x0 asm("x0") = BULKHEAD_HC_DISABLE;
+	register u64 x0 asm("x0") = code;
+	register u64 x1 asm("x1") = arg1;
+	register u64 x2 asm("x2") = arg2;
 
 	asm volatile("hvc #" __stringify(BULKHEAD_HVC_IMM)
-		     : "+r" (x0) : : "memory");
+		     : "+r" (x0), "+r" (x1), "+r" (x2) : : "memory");
 	return (long)x0;
+}
+
+long bulkhead_arch_disable_cpu(void)
+{
+	return bulkhead_arch_hypercall(BULKHEAD_HC_DISABLE, 0, 0);
 }

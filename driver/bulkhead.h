@@ -2,7 +2,10 @@
 #ifndef _DRIVER_BULKHEAD_H
 #define _DRIVER_BULKHEAD_H
 
+#include <linux/cpumask.h>
 #include <linux/device.h>
+#include <linux/kobject.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
 
@@ -20,16 +23,42 @@ struct bulkhead_state {
 	size_t memory_size;
 	struct bulkhead_shared *shared;
 	unsigned long entry_phys;
+	/* The system config in force while enabled. */
+	struct bulkhead_system *system_config;
+};
+
+struct bulkhead_cell_load;
+
+struct bulkhead_cell {
+	struct list_head entry;
+	struct kobject kobj;
+	struct kobject *statistics;
+	unsigned int id;
+	struct bulkhead_cell_desc *config;
+	size_t config_size;
+	struct cpumask cpus;
+	/* CPUs the driver took offline for the cell, to bring back. */
+	struct cpumask cpus_taken;
 };
 
 extern struct bulkhead_state bulkhead;
 
 int bulkhead_enable(const void __user *config, size_t size);
-int bulkhead_disable(void);
+/* destroy_cells: for unload and reboot; the CLI refuses while cells exist. */
+int bulkhead_disable(bool destroy_cells);
 void bulkhead_release_memory(void);
 
 int bulkhead_sysfs_init(void);
 void bulkhead_sysfs_exit(void);
+
+/* cell.c; all called with bulkhead.lock held and the hypervisor enabled. */
+int bulkhead_cell_create(const void __user *config, size_t size);
+int bulkhead_cell_load(const struct bulkhead_cell_load *load);
+int bulkhead_cell_simple(unsigned int cmd, unsigned int id);
+bool bulkhead_cells_exist(void);
+void bulkhead_destroy_all_cells(void);
+int bulkhead_cells_init(struct kobject *parent);
+void bulkhead_cells_exit(void);
 
 ssize_t bulkhead_console_read(struct file *file, char __user *buf,
 			      size_t count, loff_t *ppos);
@@ -41,5 +70,7 @@ int bulkhead_arch_check(void);
 long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 			     phys_addr_t base, size_t config_size);
 long bulkhead_arch_disable_cpu(void);
+long bulkhead_arch_hypercall(unsigned long code, unsigned long arg1,
+			     unsigned long arg2);
 
 #endif

@@ -269,6 +269,8 @@ int bulkhead_enable(const void __user *user_config, size_t config_size)
 	}
 	if (!err) {
 		bulkhead.enabled = true;
+		bulkhead.system_config = (struct bulkhead_system *)config;
+		config = NULL;
 		pr_info("bulkhead: enabled on %u CPUs, hypervisor at %#llx\n",
 			num_online_cpus(), (u64)bulkhead.memory_phys);
 	}
@@ -283,20 +285,29 @@ out_unlock:
 	return err;
 }
 
-int bulkhead_disable(void)
+int bulkhead_disable(bool destroy_cells)
 {
 	int err = 0;
 
 	mutex_lock(&bulkhead.lock);
+	if (destroy_cells && bulkhead.enabled)
+		bulkhead_destroy_all_cells();
 	if (!bulkhead.enabled) {
 		pr_err("bulkhead: not enabled\n");
 		err = -EINVAL;
+		goto out;
+	}
+	if (bulkhead_cells_exist()) {
+		pr_err("bulkhead: cells exist: destroy them first (bulkhead cell destroy)\n");
+		err = -EBUSY;
 		goto out;
 	}
 	cpus_read_lock();
 	leave_cpus(cpu_online_mask);
 	cpus_read_unlock();
 	bulkhead.enabled = false;
+	kfree(bulkhead.system_config);
+	bulkhead.system_config = NULL;
 	pr_info("bulkhead: disabled\n");
 out:
 	mutex_unlock(&bulkhead.lock);

@@ -17,6 +17,38 @@
 
 #include "bulkhead.h"
 
+static long cell_ioctl(unsigned int cmd, unsigned long arg)
+{
+	struct bulkhead_config_arg config;
+	struct bulkhead_cell_load load;
+	long err;
+
+	mutex_lock(&bulkhead.lock);
+	if (!bulkhead.enabled) {
+		pr_err("bulkhead: not enabled: enable it first (bulkhead enable)\n");
+		err = -EINVAL;
+		goto out;
+	}
+	switch (cmd) {
+	case BULKHEAD_CELL_CREATE:
+		err = -EFAULT;
+		if (!copy_from_user(&config, (void __user *)arg, sizeof(config)))
+			err = bulkhead_cell_create(u64_to_user_ptr(config.address),
+						   config.size);
+		break;
+	case BULKHEAD_CELL_LOAD:
+		err = -EFAULT;
+		if (!copy_from_user(&load, (void __user *)arg, sizeof(load)))
+			err = bulkhead_cell_load(&load);
+		break;
+	default:
+		err = bulkhead_cell_simple(cmd, arg);
+	}
+out:
+	mutex_unlock(&bulkhead.lock);
+	return err;
+}
+
 static long bulkhead_ioctl(struct file *file, unsigned int cmd,
 			   unsigned long arg)
 {
@@ -29,7 +61,13 @@ static long bulkhead_ioctl(struct file *file, unsigned int cmd,
 		return bulkhead_enable(u64_to_user_ptr(config.address),
 				       config.size);
 	case BULKHEAD_DISABLE:
-		return bulkhead_disable();
+		return bulkhead_disable(false);
+	case BULKHEAD_CELL_CREATE:
+	case BULKHEAD_CELL_LOAD:
+	case BULKHEAD_CELL_START:
+	case BULKHEAD_CELL_SHUTDOWN:
+	case BULKHEAD_CELL_DESTROY:
+		return cell_ioctl(cmd, arg);
 	default:
 		return -ENOTTY;
 	}
@@ -53,7 +91,7 @@ static int bulkhead_reboot(struct notifier_block *nb, unsigned long action,
 			   void *data)
 {
 	if (bulkhead.enabled)
-		bulkhead_disable();
+		bulkhead_disable(true);
 	return NOTIFY_DONE;
 }
 
@@ -92,7 +130,7 @@ static void __exit bulkhead_exit(void)
 {
 	unregister_reboot_notifier(&bulkhead_reboot_nb);
 	if (bulkhead.enabled)
-		bulkhead_disable();
+		bulkhead_disable(true);
 	misc_deregister(&bulkhead_misc);
 	bulkhead_sysfs_exit();
 	bulkhead_release_memory();

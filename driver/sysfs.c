@@ -155,6 +155,8 @@ int bulkhead_sysfs_init(void)
 	err = sysfs_create_group(&bulkhead.dev->kobj, &bulkhead_group);
 	if (!err)
 		err = create_statistics();
+	if (!err)
+		err = bulkhead_cells_init(&bulkhead.dev->kobj);
 	if (err)
 		bulkhead_sysfs_exit();
 	return err;
@@ -162,6 +164,7 @@ int bulkhead_sysfs_init(void)
 
 void bulkhead_sysfs_exit(void)
 {
+	bulkhead_cells_exit();
 	remove_statistics();
 	sysfs_remove_group(&bulkhead.dev->kobj, &bulkhead_group);
 	root_device_unregister(bulkhead.dev);

@@ -33,10 +33,14 @@ extern const struct bh_command bh_cmd_config;
 extern const struct bh_command bh_cmd_enable;
 extern const struct bh_command bh_cmd_disable;
 extern const struct bh_command bh_cmd_console;
+extern const struct bh_command bh_cmd_cell;
 
 /* driver-call.c */
 int bh_open_driver(void);
 int bh_driver_ioctl(const char *what, unsigned long request, void *arg);
+/* Closes fd; returns the driver's result or -1 after reporting the error. */
+int bh_driver_request(int fd, const char *what, unsigned long request,
+		      unsigned long arg);
 
 /* main.c */
 void bh_print_command_usage(const struct bh_command *cmd, int to_stderr);

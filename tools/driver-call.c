@@ -56,25 +56,34 @@ static void kmsg_show_driver_lines(int fd)
 	close(fd);
 }
 
-int bh_driver_ioctl(const char *what, unsigned long request, void *arg)
+/*
+ * One request on an open /dev/bulkhead: returns the driver's non-negative
+ * result, or -1 after printing the error with the driver's explanation.
+ */
+int bh_driver_request(int fd, const char *what, unsigned long request,
+		      unsigned long arg)
 {
-	int kmsg, fd, ret;
+	int kmsg = kmsg_open_at_end();
+	int ret = ioctl(fd, request, arg);
 
-	fd = bh_open_driver();
-	if (fd < 0)
-		return BH_EXIT_FAIL;
-	kmsg = kmsg_open_at_end();
-	ret = ioctl(fd, request, arg);
 	if (ret < 0) {
-		int err = errno;
-
-		bh_error("%s: %s", what, strerror(err));
+		bh_error("%s: %s", what, strerror(errno));
 		kmsg_show_driver_lines(kmsg);
 		close(fd);
-		return BH_EXIT_FAIL;
+		return -1;
 	}
 	if (kmsg >= 0)
 		close(kmsg);
 	close(fd);
-	return BH_EXIT_OK;
+	return ret;
+}
+
+int bh_driver_ioctl(const char *what, unsigned long request, void *arg)
+{
+	int fd = bh_open_driver();
+
+	if (fd < 0)
+		return BH_EXIT_FAIL;
+	return bh_driver_request(fd, what, request, (unsigned long)arg) < 0 ?
+		BH_EXIT_FAIL : BH_EXIT_OK;
 }

@@ -19,6 +19,7 @@ static const struct bh_command *const commands[] = {
 	&bh_cmd_enable,
 	&bh_cmd_disable,
 	&bh_cmd_console,
+	&bh_cmd_cell,
 	&bh_cmd_config,
 };
 

@@ -4,6 +4,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 
@@ -96,12 +97,45 @@ def require_tools(*cmds):
         die("missing tools: %s (run ci/install-deps as root)" % " ".join(missing))
 
 
+def _terminate(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+# SIGTERM (CI cancellation, timeout(1)) unwinds like Ctrl-C: `finally` blocks
+# stop child process groups and remove temporary files.
+signal.signal(signal.SIGTERM, _terminate)
+
+
+def run_group(cmd, **kw):
+    """subprocess.run in a new process group; the whole group (make and its
+    compilers, QEMU, ...) is stopped if we are interrupted. Returns rc."""
+    p = subprocess.Popen(cmd, start_new_session=True, **kw)
+    try:
+        return p.wait()
+    except BaseException:
+        kill_group(p)
+        raise
+
+
+def kill_group(p, grace=10):
+    if p.poll() is not None:
+        return
+    try:
+        os.killpg(p.pid, signal.SIGTERM)
+        p.wait(grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+    except ProcessLookupError:
+        pass
+
+
 def run_logged(cmd, logf, cwd=None, env=None):
     """Run CMD with stdout+stderr appended to the open file LOGF; return rc."""
     logf.write("\n$ %s\n" % " ".join(cmd))
     logf.flush()
-    return subprocess.run(cmd, stdout=logf, stderr=subprocess.STDOUT,
-                          stdin=subprocess.DEVNULL, cwd=cwd, env=env).returncode
+    return run_group(cmd, stdout=logf, stderr=subprocess.STDOUT,
+                     stdin=subprocess.DEVNULL, cwd=cwd, env=env)
 
 
 def tail(path, n=40):

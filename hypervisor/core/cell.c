@@ -6,6 +6,7 @@
 #include <core/arch.h>
 #include <core/cell.h>
 #include <core/hypervisor.h>
+#include <core/page-alloc.h>
 #include <core/printk.h>
 #include <core/shared.h>
 
@@ -26,6 +27,21 @@ static unsigned int region_flags(const struct bulkhead_memory *mem)
 	return flags;
 }
 
+/* The hypervisor provides the page behind a cell's comm region. */
+static int map_comm_region(struct cell *cell, const struct bulkhead_memory *mem)
+{
+	cell->comm = page_alloc();
+	if (!cell->comm)
+		return -ENOMEM;
+	memcpy(cell->comm->signature, BULKHEAD_COMM_SIGNATURE,
+	       sizeof(cell->comm->signature));
+	cell->comm->revision = BULKHEAD_COMM_REVISION;
+	cell->comm->flags = cell->desc->flags;
+	cell->comm->cell_state = BULKHEAD_CELL_STATE_SHUT_DOWN;
+	return paging_map(&cell->guest_paging, mem->virt_start, (u64)cell->comm,
+			  PAGE_SIZE, PAGING_READ | PAGING_WRITE);
+}
+
 static int map_regions(struct cell *cell)
 {
 	const struct bulkhead_memory *mem = bulkhead_cell_memory(cell->desc);
@@ -34,9 +50,11 @@ static int map_regions(struct cell *cell)
 
 	for (n = 0; n < cell->desc->num_memory_regions; n++, mem++) {
 		if (mem->flags & BULKHEAD_MEM_COMM_REGION)
-			continue;
-		err = paging_map(&cell->guest_paging, mem->virt_start,
-				 mem->phys_start, mem->size, region_flags(mem));
+			err = map_comm_region(cell, mem);
+		else
+			err = paging_map(&cell->guest_paging, mem->virt_start,
+					 mem->phys_start, mem->size,
+					 region_flags(mem));
 		if (err)
 			return err;
 	}
@@ -83,6 +101,9 @@ int cell_init(struct cell *cell, const struct bulkhead_cell_desc *desc)
 	cell->desc = desc;
 	cell->cpu_set = desc->cpu_set;
 	cell->num_mmio_regions = 0;
+	cell->comm = NULL;
+	cell->console_len = 0;
+	cell->reported_gic = false;
 	init_irq_ownership(cell);
 	err = paging_init(&cell->guest_paging, PAGING_GUEST);
 	if (err)
@@ -93,7 +114,7 @@ int cell_init(struct cell *cell, const struct bulkhead_cell_desc *desc)
 	if (!err)
 		err = arch_cell_init(cell);
 	if (err)
-		paging_destroy(&cell->guest_paging);
+		cell_destroy(cell);
 	return err;
 }
 
@@ -101,4 +122,12 @@ void cell_destroy(struct cell *cell)
 {
 	arch_cell_destroy(cell);
 	paging_destroy(&cell->guest_paging);
+	if (cell->comm)
+		page_free(cell->comm);
+	cell->comm = NULL;
+}
+
+unsigned int cell_region_flags(const struct bulkhead_memory *mem)
+{
+	return region_flags(mem);
 }

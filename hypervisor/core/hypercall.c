@@ -7,34 +7,83 @@
 #include <core/shared.h>
 #include <core/spinlock.h>
 
-static spinlock_t hypercall_lock;
+/* One management operation at a time, whichever root CPU asks. */
+static spinlock_t control_lock;
 
 static long disable_cpu(struct per_cpu *cpu)
 {
-	if (cpu->cell != &root_cell)
-		return -EPERM;
-	spin_lock(&hypercall_lock);
+	unsigned int n;
+
+	spin_lock(&control_lock);
+	for (n = 1; n <= MAX_CELLS; n++) {
+		if (cell_get_state(n) >= 0) {
+			spin_unlock(&control_lock);
+			printk("bulkhead: cannot disable while cells exist: destroy them first\n");
+			return -EBUSY;
+		}
+	}
 	hypervisor.cpus_enabled &= ~BIT(cpu->cpu_id);
 	WRITE_ONCE(shared_region.cpus_enabled, hypervisor.cpus_enabled);
 	printk("bulkhead: CPU %u disabled\n", cpu->cpu_id);
-	spin_unlock(&hypercall_lock);
+	spin_unlock(&control_lock);
 	cpu->enabled = false;
 	arch_cpu_disable(cpu);
 	return 0;
 }
 
+static long root_call(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
+{
+	long ret;
+
+	spin_lock(&control_lock);
+	switch (code) {
+	case BULKHEAD_HC_CELL_CREATE:
+		ret = cell_create(arg1, arg2);
+		break;
+	case BULKHEAD_HC_CELL_SET_LOADABLE:
+		ret = cell_set_loadable(arg1);
+		break;
+	case BULKHEAD_HC_CELL_START:
+		ret = cell_start(arg1);
+		break;
+	case BULKHEAD_HC_CELL_DESTROY:
+		ret = cell_destroy_by_id(arg1);
+		break;
+	case BULKHEAD_HC_CELL_GET_STATE:
+		ret = cell_get_state(arg1);
+		break;
+	case BULKHEAD_HC_CELL_SHUTDOWN:
+		ret = cell_shutdown(arg1);
+		break;
+	case BULKHEAD_HC_CELL_FAILED_CPUS:
+		ret = cell_get_failed_cpus(arg1);
+		break;
+	default:
+		ret = -ENOSYS;
+	}
+	spin_unlock(&control_lock);
+	return ret;
+}
+
 long hypercall(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 {
-	switch (code) {
-	case BULKHEAD_HC_DISABLE:
-		return disable_cpu(cpu);
-	case BULKHEAD_HC_DEBUG_PUTC:
-		if (cpu->cell != &root_cell &&
-		    !(cpu->cell->desc->flags & BULKHEAD_CELL_DEBUG_CONSOLE))
+	struct cell *cell = cpu->cell;
+
+	if (code == BULKHEAD_HC_DEBUG_PUTC) {
+		if (cell == &root_cell)
+			printk("%c", (char)arg1);
+		else if (cell->desc->flags & BULKHEAD_CELL_DEBUG_CONSOLE)
+			cell_console_putc(cell, (char)arg1);
+		else
 			return -EPERM;
-		printk("%c", (char)arg1);
 		return 0;
-	default:
-		return -ENOSYS;
 	}
+	if (cell != &root_cell) {
+		printk("bulkhead: cell \"%s\" made root-only hypercall %llu: refused\n",
+		       cell->desc->name, code);
+		return -EPERM;
+	}
+	if (code == BULKHEAD_HC_DISABLE)
+		return disable_cpu(cpu);
+	return root_call(cpu, code, arg1, arg2);
 }

@@ -14,7 +14,6 @@ static struct {
 	paddr_t first_page;
 	u64 pages;
 	u64 used;
-	u64 search_from;
 	spinlock_t lock;
 } pool;
 
@@ -36,45 +35,62 @@ int page_pool_init(paddr_t start, u64 size)
 	pool.first_page = start + bitmap_pages * PAGE_SIZE;
 	pool.pages = total - bitmap_pages;
 	pool.used = 0;
-	pool.search_from = 0;
 	publish();
 	return 0;
 }
 
-void *page_alloc(void)
+/* n consecutive free pages, zeroed, or NULL. */
+void *pages_alloc(unsigned int n)
 {
-	void *page = NULL;
-	u64 n, i;
+	u64 first, i;
+	void *pages = NULL;
 
+	if (!n)
+		return NULL;
 	spin_lock(&pool.lock);
-	for (i = 0; i < pool.pages; i++) {
-		n = (pool.search_from + i) % pool.pages;
-		if (pool.bitmap[n / 64] & BIT(n % 64))
+	for (first = 0; first + n <= pool.pages && !pages; first++) {
+		for (i = 0; i < n; i++)
+			if (pool.bitmap[(first + i) / 64] & BIT((first + i) % 64))
+				break;
+		if (i < n) {
+			first += i;
 			continue;
-		pool.bitmap[n / 64] |= BIT(n % 64);
-		pool.used++;
-		pool.search_from = n + 1;
-		page = (void *)(pool.first_page + n * PAGE_SIZE);
-		break;
+		}
+		for (i = 0; i < n; i++)
+			pool.bitmap[(first + i) / 64] |= BIT((first + i) % 64);
+		pool.used += n;
+		pages = (void *)(pool.first_page + first * PAGE_SIZE);
 	}
 	publish();
 	spin_unlock(&pool.lock);
-	if (page)
-		memset(page, 0, PAGE_SIZE);
-	return page;
+	if (pages)
+		memset(pages, 0, n * PAGE_SIZE);
+	return pages;
+}
+
+void *page_alloc(void)
+{
+	return pages_alloc(1);
+}
+
+void pages_free(void *pages, unsigned int n)
+{
+	u64 first = ((paddr_t)pages - pool.first_page) / PAGE_SIZE, i;
+
+	spin_lock(&pool.lock);
+	for (i = first; i < first + n && i < pool.pages; i++) {
+		if (pool.bitmap[i / 64] & BIT(i % 64)) {
+			pool.bitmap[i / 64] &= ~BIT(i % 64);
+			pool.used--;
+		}
+	}
+	publish();
+	spin_unlock(&pool.lock);
 }
 
 void page_free(void *page)
 {
-	u64 n = ((paddr_t)page - pool.first_page) / PAGE_SIZE;
-
-	spin_lock(&pool.lock);
-	if (n < pool.pages && (pool.bitmap[n / 64] & BIT(n % 64))) {
-		pool.bitmap[n / 64] &= ~BIT(n % 64);
-		pool.used--;
-	}
-	publish();
-	spin_unlock(&pool.lock);
+	pages_free(page, 1);
 }
 
 u64 page_pool_pages(void)

@@ -23,8 +23,6 @@
 #define BULKHEAD_CELL_STATE_RUNNING_LOCKED	1
 #define BULKHEAD_CELL_STATE_SHUT_DOWN		2
 #define BULKHEAD_CELL_STATE_FAILED		3
-/* Created or loadable, never started, or stopped for loading. */
-#define BULKHEAD_CELL_STATE_STOPPED		4
 
 #define BULKHEAD_MSG_NONE			0
 #define BULKHEAD_MSG_SHUTDOWN_REQUEST		1

@@ -27,7 +27,31 @@ struct bulkhead_config_arg {
 	__u64 size;
 };
 
+/* An image to copy into a cell's LOADABLE memory, at a cell address. */
+struct bulkhead_image {
+	__u64 source_address;	/* user pointer */
+	__u64 size;
+	__u64 target_address;	/* cell-virtual */
+	__u64 reserved;
+};
+
+struct bulkhead_cell_load {
+	__u32 id;
+	__u32 num_images;
+	__u64 images_address;	/* user pointer to struct bulkhead_image[] */
+};
+
+#define BULKHEAD_MAX_IMAGES	16
+
 #define BULKHEAD_ENABLE		_IOW(BULKHEAD_IOCTL_MAGIC, 0, struct bulkhead_config_arg)
 #define BULKHEAD_DISABLE	_IO(BULKHEAD_IOCTL_MAGIC, 1)
+/* Returns the new cell's id. */
+#define BULKHEAD_CELL_CREATE	_IOW(BULKHEAD_IOCTL_MAGIC, 2, struct bulkhead_config_arg)
+/* Stops the cell and copies the images into it. */
+#define BULKHEAD_CELL_LOAD	_IOW(BULKHEAD_IOCTL_MAGIC, 3, struct bulkhead_cell_load)
+/* The argument is the cell id, by value. */
+#define BULKHEAD_CELL_START	_IO(BULKHEAD_IOCTL_MAGIC, 4)
+#define BULKHEAD_CELL_SHUTDOWN	_IO(BULKHEAD_IOCTL_MAGIC, 5)
+#define BULKHEAD_CELL_DESTROY	_IO(BULKHEAD_IOCTL_MAGIC, 6)
 
 #endif /* _BULKHEAD_IOCTL_H */

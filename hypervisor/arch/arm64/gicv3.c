@@ -28,7 +28,9 @@
 #define GICD_CLRSPI_NSR		0x0048
 #define GICD_IGROUPR		0x0080
 #define GICD_ISENABLER		0x0100
+#define GICD_ICENABLER		0x0180
 #define GICD_ISPENDR		0x0200
+#define GICD_ICPENDR		0x0280
 #define GICD_ICACTIVER		0x0380
 #define GICD_IPRIORITYR		0x0400
 #define GICD_ITARGETSR		0x0800
@@ -61,6 +63,12 @@
 #define ICH_HCR_EN		BIT(0)
 #define ICH_HCR_UIE		BIT(1)
 #define ICC_CTLR_EOIMODE	BIT(1)
+
+/*
+ * The SGI the hypervisor sends itself between CPUs. Linux uses SGIs 0-7;
+ * cells may not send this one.
+ */
+#define MANAGEMENT_SGI		15
 
 /* Linux's default priority for all interrupts. */
 #define IRQ_PRIORITY		0xa0
@@ -246,6 +254,10 @@ void gicv3_handle_irqs(struct per_cpu *cpu)
 		if (irq == gic.maintenance_irq) {
 			deactivate(irq);
 			inject_waiting(cpu);
+		} else if (irq == MANAGEMENT_SGI) {
+			deactivate(irq);
+			if (cpu->request == CPU_REQUEST_STOP)
+				arch_cpu_power_off(cpu);
 		} else if (irq < 16) {
 			deactivate(irq);
 			deliver(cpu, irq);
@@ -257,6 +269,15 @@ void gicv3_handle_irqs(struct per_cpu *cpu)
 			deliver(cpu, irq);
 		}
 	}
+}
+
+/*
+ * The per-CPU interrupts the hypervisor keeps for itself, enabled on every
+ * CPU and hidden from the cells' view of the redistributors.
+ */
+static u32 hypervisor_private_irqs(void)
+{
+	return BIT(gic.maintenance_irq) | BIT(MANAGEMENT_SGI);
 }
 
 static u64 read_vmcr_from_physical(void)
@@ -281,7 +302,7 @@ static void move_active_to_virtual(struct per_cpu *cpu, u64 frame)
 	unsigned int irq, lr = 0;
 
 	for (irq = 0; irq < 32 && lr < cpu->arch.num_lrs; irq++) {
-		if (!(active & BIT(irq)) || irq == gic.maintenance_irq)
+		if (!(active & BIT(irq)) || (hypervisor_private_irqs() & BIT(irq)))
 			continue;
 		deactivate(irq);
 		lr_write(lr++, LR_ACTIVE | LR_GROUP1 | LR_PRIORITY(IRQ_PRIORITY) | irq);
@@ -314,7 +335,9 @@ void gicv3_cpu_init(struct per_cpu *cpu, bool fresh)
 	if (frame) {
 		mmio_write(frame + GICR_IPRIORITYR + gic.maintenance_irq,
 			   IRQ_PRIORITY, 1);
-		mmio_write(frame + GICR_ISENABLER0, BIT(gic.maintenance_irq), 4);
+		mmio_write(frame + GICR_IPRIORITYR + MANAGEMENT_SGI,
+			   IRQ_PRIORITY, 1);
+		mmio_write(frame + GICR_ISENABLER0, hypervisor_private_irqs(), 4);
 	}
 	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
 	isb();
@@ -361,12 +384,70 @@ void gicv3_cpu_exit(struct per_cpu *cpu)
 		if (cpu->arch.pending_irqs[n / 64] & BIT(n % 64))
 			return_to_physical(cpu, frame, n);
 	if (frame)
-		mmio_write(frame + GICR_ICENABLER0, BIT(gic.maintenance_irq), 4);
+		mmio_write(frame + GICR_ICENABLER0, hypervisor_private_irqs(), 4);
 	write_sysreg(ICC_PMR_EL1, vmcr >> 24);
 	write_sysreg(ICC_BPR1_EL1, (vmcr >> 18) & 7);
 	write_sysreg(ICC_IGRPEN1_EL1, (vmcr >> 1) & 1);
 	write_sysreg(ICH_HCR_EL2, 0);
 	isb();
+}
+
+void gicv3_send_management(struct per_cpu *cpu)
+{
+	send_sgi_to(cpu->arch.mpidr, MANAGEMENT_SGI);
+}
+
+void gicv3_ack_management(void)
+{
+	u32 irq = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+
+	if (irq >= SPURIOUS_FIRST && irq < SPURIOUS_FIRST + 4)
+		return;
+	write_sysreg(ICC_EOIR1_EL1, irq);
+	deactivate(irq);
+}
+
+void gicv3_cpu_reset(struct per_cpu *cpu)
+{
+	unsigned int n;
+
+	/* Hardware-linked interrupts still active would stay so forever. */
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
+		u64 lr = lr_read(n);
+
+		if ((lr & LR_HW) && (lr & (LR_PENDING | LR_ACTIVE)))
+			deactivate((lr >> 32) & 0x3ff);
+		lr_write(n, 0);
+	}
+	for (n = 0; n < 1024; n++)
+		if (n >= 16 && (cpu->arch.pending_irqs[n / 64] & BIT(n % 64)))
+			deactivate(n);
+	memset(cpu->arch.pending_irqs, 0, sizeof(cpu->arch.pending_irqs));
+	write_sysreg(ICH_HCR_EL2, 0);
+	isb();
+}
+
+/*
+ * Interrupt lines change hands disabled and not pending, so nothing the
+ * previous owner set up fires in the new one. A cell's lines are routed to
+ * its first CPU.
+ */
+void gicv3_move_irqs(struct cell *cell, bool take)
+{
+	unsigned int n, first = 0;
+	u64 target;
+
+	while (first < BULKHEAD_MAX_CPUS - 1 &&
+	       !((take ? cell->cpu_set : root_cell.cpu_set) & BIT(first)))
+		first++;
+	target = affinity_mpidr(mpidr_affinity(per_cpu(first)->arch.mpidr));
+	for (n = 32; n < gic.num_irqs; n++) {
+		if (!cell_owns_irq(cell, n))
+			continue;
+		mmio_write(gic.dist + GICD_ICENABLER + n / 32 * 4, BIT(n % 32), 4);
+		mmio_write(gic.dist + GICD_ICPENDR + n / 32 * 4, BIT(n % 32), 4);
+		mmio_write(gic.dist + GICD_IROUTER + n * 8, target, 8);
+	}
 }
 
 void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir)
@@ -383,12 +464,19 @@ void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir)
 				    ((mpidr >> 8) & 0xff) << 16;
 		u32 aff0 = mpidr & 0xff;
 
-		if (!(cpu->cell->cpu_set & BIT(n)) || !per_cpu(n)->arch.entered)
+		if (!per_cpu(n)->arch.entered)
 			continue;
 		if (all_but_self ? n == cpu->cpu_id :
 		    target_aff321 != aff321 || aff0 / 16 != rs ||
 		    !(sgir & BIT(aff0 % 16)))
 			continue;
+		if (!(cpu->cell->cpu_set & BIT(n)) ||
+		    (intid == MANAGEMENT_SGI && cpu->cell != &root_cell)) {
+			if (cpu->cell != &root_cell)
+				printk("bulkhead: cell \"%s\": SGI %u to CPU %u outside the cell dropped\n",
+				       cpu->cell->desc->name, intid, n);
+			continue;
+		}
 		send_sgi_to(mpidr, intid);
 	}
 }
@@ -421,6 +509,19 @@ static u64 owned_mask(struct cell *cell, u32 first_irq, unsigned int size,
 static bool is_set_clear(u64 offset)
 {
 	return offset >= GICD_ISENABLER && offset < GICD_ICACTIVER + 0x80;
+}
+
+static void report_refused(struct cell *cell, u64 address,
+			   struct mmio_access *access, u64 mask)
+{
+	u64 all = access->size == 8 ? ~0ULL : BIT(access->size * 8) - 1;
+
+	if (cell == &root_cell || !access->is_write || cell->reported_gic ||
+	    !(access->value & all & ~mask))
+		return;
+	cell->reported_gic = true;
+	printk("bulkhead: cell \"%s\": GIC write to 0x%llx touches interrupts it does not own: ignored\n",
+	       cell->desc->name, address);
 }
 
 static enum mmio_result masked_access(u64 address, struct mmio_access *access,
@@ -475,6 +576,7 @@ static enum mmio_result irouter_access(struct cell *cell, u64 offset,
 	unsigned int n;
 
 	if (irq < 32 || irq >= gic.num_irqs || !cell_owns_irq(cell, irq)) {
+		report_refused(cell, access->address, access, 0);
 		if (!access->is_write)
 			access->value = 0;
 		return MMIO_HANDLED;
@@ -505,11 +607,14 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *access)
 	if (offset >= GICD_IROUTER && offset < GICD_IROUTER_END)
 		return irouter_access(cell, offset, access);
 	bits = irq_register_bits(offset, &base);
-	if (bits)
-		return masked_access(access->address, access,
-				     owned_mask(cell, (offset - base) * 8 / bits,
-						access->size, bits),
+	if (bits) {
+		u64 mask = owned_mask(cell, (offset - base) * 8 / bits,
+				      access->size, bits);
+
+		report_refused(cell, access->address, access, mask);
+		return masked_access(access->address, access, mask,
 				     is_set_clear(offset));
+	}
 	if (offset == GICD_SETSPI_NSR || offset == GICD_CLRSPI_NSR) {
 		if (access->is_write &&
 		    !cell_owns_irq(cell, access->value & 0x3ff))
@@ -540,18 +645,19 @@ static enum mmio_result gicr_access(void *arg, struct mmio_access *access)
 			return MMIO_DENIED;
 		return masked_access(access->address, access, mask, false);
 	}
-	/* The maintenance interrupt is the hypervisor's. */
+	/* The hypervisor's private interrupts are invisible to cells. */
 	if (in_frame >= GICR_SGI_BASE && in_frame < GICR_SGI_BASE + 0x1000) {
 		u64 base;
 		unsigned int bits = irq_register_bits(in_frame - GICR_SGI_BASE, &base);
 
 		if (bits) {
 			u32 first = (in_frame - GICR_SGI_BASE - base) * 8 / bits;
-			u32 maint = gic.maintenance_irq;
+			u32 count = access->size * 8 / bits, irq;
 			u64 field = BIT(bits) - 1;
 
-			if (maint >= first && maint < first + access->size * 8 / bits)
-				mask &= ~(field << ((maint - first) * bits));
+			for (irq = first; irq < first + count; irq++)
+				if (hypervisor_private_irqs() & BIT(irq))
+					mask &= ~(field << ((irq - first) * bits));
 			if (access->size < 8)
 				mask &= BIT(access->size * 8) - 1;
 			return masked_access(access->address, access, mask,

@@ -89,8 +89,9 @@ static void free_table(u64 *table, int level)
 {
 	unsigned int n;
 
-	for (n = 0; n < ENTRIES && level < LEVELS; n++)
-		if (is_table(table[n], level + 1))
+	/* Entries of a level-n table are level-n entries. */
+	for (n = 0; n < ENTRIES; n++)
+		if (is_table(table[n], level))
 			free_table(table_of(table[n]), level + 1);
 	page_free(table);
 }
@@ -125,6 +126,37 @@ static u64 *next_table(u64 *pte, int level, enum paging_kind kind)
 	return table;
 }
 
+static bool table_empty(const u64 *table)
+{
+	unsigned int n;
+
+	for (n = 0; n < ENTRIES; n++)
+		if (table[n] & PTE_VALID)
+			return false;
+	return true;
+}
+
+/*
+ * A table whose entries map one aligned, contiguous range with the same
+ * attributes is worth a block entry: memory given back by a cell becomes
+ * one block again and its table returns to the pool.
+ */
+static bool table_uniform(const u64 *table, int level, u64 *block)
+{
+	u64 first = table[0], step = 1ULL << level_shift(level);
+	u64 leaf = level == LEVELS ? PTE_PAGE : PTE_BLOCK;
+	unsigned int n;
+
+	if ((first & PTE_TABLE) != leaf ||
+	    (first & PTE_ADDR_MASK) & ((step * ENTRIES) - 1))
+		return false;
+	for (n = 1; n < ENTRIES; n++)
+		if (table[n] != first + n * step)
+			return false;
+	*block = (first & ~PTE_TABLE) | PTE_BLOCK;
+	return true;
+}
+
 static int walk(u64 *table, int level, enum paging_kind kind, u64 virt,
 		u64 phys, u64 size, u64 attrs, bool map)
 {
@@ -133,6 +165,7 @@ static int walk(u64 *table, int level, enum paging_kind kind, u64 virt,
 		u64 block = 1ULL << shift;
 		u64 chunk = block - (virt & (block - 1));
 		u64 *pte = &table[(virt >> shift) & (ENTRIES - 1)];
+		u64 block_pte;
 		bool whole;
 		int err;
 
@@ -156,6 +189,17 @@ static int walk(u64 *table, int level, enum paging_kind kind, u64 virt,
 				   attrs, map);
 			if (err)
 				return err;
+			if (!map && table_empty(next)) {
+				*pte = 0;
+				flush_tlb(kind);
+				page_free(next);
+			} else if (map && table_uniform(next, level + 1, &block_pte)) {
+				/* Break before make, as for splitting. */
+				*pte = 0;
+				flush_tlb(kind);
+				*pte = block_pte;
+				page_free(next);
+			}
 		}
 next:
 		virt += chunk;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * PSCI and other SMC calls from the root cell. Firmware does the work;
- * the hypervisor only makes sure a CPU switched on comes up under it and
- * that a cell only switches its own CPUs.
+ * PSCI and other SMC calls. For the root cell, firmware does the work; the
+ * hypervisor only makes sure a CPU switched on comes up under it. Other
+ * cells get PSCI emulated on their own CPUs: switching one on goes through
+ * firmware, switching the last one off or SYSTEM_OFF shuts the cell down,
+ * and nothing reaches another cell's CPUs.
  */
 #include <core/arch.h>
 #include <core/hypervisor.h>
@@ -10,9 +12,15 @@
 #include <arch/psci.h>
 #include <arch/sysreg.h>
 
-extern char arch_secondary_entry[];
+#define PSCI_SMCCC_VERSION	0x80000000
+#define PSCI_MIGRATE_INFO_TYPE	0x84000006
+#define PSCI_VERSION_1_1	0x10001
+#define PSCI_TOS_NOT_PRESENT	2
+#define PSCI_ALREADY_ON		(-4L)
+#define AFFINITY_ON		0
+#define AFFINITY_OFF		1
 
-static u64 smc(u64 fn, u64 a1, u64 a2, u64 a3)
+u64 psci_smc(u64 fn, u64 a1, u64 a2, u64 a3)
 {
 	register u64 x0 asm("x0") = fn;
 	register u64 x1 asm("x1") = a1;
@@ -33,44 +41,111 @@ static int cpu_by_mpidr(u64 mpidr)
 
 	for (n = 0; n < BULKHEAD_MAX_CPUS; n++)
 		if (per_cpu(n)->arch.entered &&
-		    per_cpu(n)->arch.mpidr == (mpidr & 0xff00ffffffULL))
+		    per_cpu(n)->arch.mpidr == (mpidr & MPIDR_AFF_MASK))
 			return n;
 	return -1;
 }
 
-static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
+/* The target CPU if it belongs to the caller's cell, else NULL. */
+static struct per_cpu *own_cpu(struct per_cpu *cpu, u64 mpidr, const char *call)
 {
 	int target = cpu_by_mpidr(mpidr);
-	struct per_cpu *tcpu;
 
-	if (target < 0)
-		return PSCI_INVALID_PARAMETERS;
-	if (!(cpu->cell->cpu_set & BIT(target)))
-		return PSCI_DENIED;
-	tcpu = per_cpu(target);
-	tcpu->arch.entry = entry;
-	tcpu->arch.context = context;
-	tcpu->cell = cpu->cell;
-	return smc(PSCI_CPU_ON_64, mpidr, (u64)arch_secondary_entry, target);
+	if (target >= 0 && (cpu->cell->cpu_set & BIT(target)))
+		return per_cpu(target);
+	printk("bulkhead: cell \"%s\": PSCI %s on MPIDR 0x%llx outside the cell refused\n",
+	       cpu->cell->desc->name, call, mpidr);
+	return NULL;
 }
 
-void psci_handle(struct per_cpu *cpu, struct guest_regs *regs)
+static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
+{
+	struct per_cpu *target = own_cpu(cpu, mpidr, "CPU_ON");
+
+	if (!target)
+		return PSCI_DENIED;
+	if (target->state != CPU_OFF)
+		return PSCI_ALREADY_ON;
+	target->cell = cpu->cell;
+	return arch_cpu_power_on(target, entry, context);
+}
+
+static long affinity_info(struct per_cpu *cpu, u64 mpidr)
+{
+	struct per_cpu *target = own_cpu(cpu, mpidr, "AFFINITY_INFO");
+
+	if (!target)
+		return PSCI_DENIED;
+	return target->state == CPU_OFF ? AFFINITY_OFF : AFFINITY_ON;
+}
+
+static void __attribute__((noreturn)) cpu_off(struct per_cpu *cpu)
+{
+	struct cell *cell = cpu->cell;
+	unsigned int n;
+	bool last = true;
+
+	for_each_cell_cpu(n, cell)
+		if (per_cpu(n) != cpu && per_cpu(n)->state != CPU_OFF)
+			last = false;
+	if (last)
+		cell_powered_off(cell, cpu);
+	arch_cpu_power_off(cpu);
+}
+
+static long cell_psci(struct per_cpu *cpu, struct guest_regs *regs)
+{
+	switch (regs->x[0]) {
+	case PSCI_VERSION:
+		return PSCI_VERSION_1_1;
+	case PSCI_CPU_ON_64:
+		return cpu_on(cpu, regs->x[1], regs->x[2], regs->x[3]);
+	case PSCI_CPU_OFF:
+		cpu_off(cpu);
+	case PSCI_AFFINITY_INFO_64:
+		return affinity_info(cpu, regs->x[1]);
+	case PSCI_MIGRATE_INFO_TYPE:
+		return PSCI_TOS_NOT_PRESENT;
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		cell_powered_off(cpu->cell, cpu);
+		arch_cpu_power_off(cpu);
+	case PSCI_FEATURES:
+		switch (regs->x[1]) {
+		case PSCI_VERSION:
+		case PSCI_CPU_ON_64:
+		case PSCI_CPU_OFF:
+		case PSCI_AFFINITY_INFO_64:
+		case PSCI_MIGRATE_INFO_TYPE:
+		case PSCI_SYSTEM_OFF:
+		case PSCI_SYSTEM_RESET:
+		case PSCI_FEATURES:
+			return 0;
+		}
+		return PSCI_NOT_SUPPORTED;
+	default:
+		return PSCI_NOT_SUPPORTED;
+	}
+}
+
+static long root_psci(struct per_cpu *cpu, struct guest_regs *regs)
 {
 	u64 fn = regs->x[0];
 
 	switch (fn) {
 	case PSCI_CPU_ON_64:
-		regs->x[0] = cpu_on(cpu, regs->x[1], regs->x[2], regs->x[3]);
-		break;
+		return cpu_on(cpu, regs->x[1], regs->x[2], regs->x[3]);
 	case PSCI_CPU_OFF:
-		cpu->enabled = false;
-		regs->x[0] = smc(fn, 0, 0, 0);
-		break;
+		arch_cpu_power_off(cpu);
 	default:
-		if (cpu->cell != &root_cell) {
-			regs->x[0] = PSCI_NOT_SUPPORTED;
-			break;
-		}
-		regs->x[0] = smc(fn, regs->x[1], regs->x[2], regs->x[3]);
+		return psci_smc(fn, regs->x[1], regs->x[2], regs->x[3]);
 	}
+}
+
+void psci_handle(struct per_cpu *cpu, struct guest_regs *regs)
+{
+	if (cpu->cell == &root_cell)
+		regs->x[0] = root_psci(cpu, regs);
+	else
+		regs->x[0] = cell_psci(cpu, regs);
 }

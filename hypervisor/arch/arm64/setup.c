@@ -15,11 +15,12 @@
 #include <core/shared.h>
 #include <arch/gicv3.h>
 #include <arch/paging.h>
+#include <arch/psci.h>
 #include <arch/sysreg.h>
 
 const u64 percpu_stride = sizeof(struct per_cpu);
 
-extern char hyp_vectors[], __image_start[];
+extern char hyp_vectors[], __image_start[], arch_secondary_entry[];
 
 static struct paging hyp_paging;
 
@@ -119,9 +120,10 @@ static void enter_cell(struct per_cpu *cpu)
 
 int arch_cpu_init(struct per_cpu *cpu)
 {
-	cpu->arch.mpidr = read_sysreg(mpidr_el1) & 0xff00ffffffULL;
+	cpu->arch.mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
 	cpu->arch.saved_hcr = read_sysreg(hcr_el2);
 	cpu->arch.entered = true;
+	cpu->state = CPU_RUNNING;
 	enable_mmu();
 	gicv3_cpu_init(cpu, false);
 	enter_cell(cpu);
@@ -171,7 +173,7 @@ void arch_secondary_entry_c(struct guest_regs *regs)
 	write_sysreg(sctlr_el2, 0x30c50830);
 	isb();
 
-	cpu->arch.mpidr = read_sysreg(mpidr_el1) & 0xff00ffffffULL;
+	cpu->arch.mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
 	cpu->arch.saved_hcr = stub_state.hcr;
 	enable_mmu();
 	gicv3_cpu_init(cpu, true);
@@ -182,7 +184,12 @@ void arch_secondary_entry_c(struct guest_regs *regs)
 	write_sysreg(elr_el2, cpu->arch.entry);
 	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
 	cpu->enabled = true;
-	printk("bulkhead: CPU %u online\n", cpu_id);
+	cpu->state = CPU_RUNNING;
+	if (cpu->cell == &root_cell)
+		printk("bulkhead: CPU %u online\n", cpu_id);
+	else
+		printk("bulkhead: CPU %u entering cell \"%s\" at 0x%llx\n", cpu_id,
+		       cpu->cell->desc->name, cpu->arch.entry);
 }
 
 /*
@@ -214,7 +221,7 @@ void arch_cpu_disable(struct per_cpu *cpu)
 
 int arch_cell_init(struct cell *cell)
 {
-	cell->arch.vmid = cell == &root_cell ? 1 : 2;
+	cell->arch.vmid = cell->id + 1;
 	return gicv3_cell_init(cell);
 }
 
@@ -222,9 +229,100 @@ void arch_cell_destroy(struct cell *cell)
 {
 }
 
-void arch_cpu_park(void)
+
+u64 arch_cpu_hw_id(struct per_cpu *cpu)
 {
-	asm volatile("msr daifset, #0xf");
+	return cpu->arch.mpidr;
+}
+
+long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
+{
+	cpu->arch.entry = entry;
+	cpu->arch.context = context;
+	cpu->request = CPU_REQUEST_NONE;
+	return psci_smc(PSCI_CPU_ON_64, cpu->arch.mpidr, (u64)arch_secondary_entry,
+			cpu->cpu_id);
+}
+
+void arch_cpu_power_off(struct per_cpu *cpu)
+{
+	gicv3_cpu_reset(cpu);
+	cpu->request = CPU_REQUEST_NONE;
+	dsb(ish);
+	cpu->state = CPU_OFF;
+	dsb(ish);
+	psci_smc(PSCI_CPU_OFF, 0, 0, 0);
+	printk("bulkhead: CPU %u did not power off\n", cpu->cpu_id);
 	for (;;)
 		asm volatile("wfi");
+}
+
+void arch_cpu_park(struct per_cpu *cpu)
+{
+	asm volatile("msr daifset, #0xf");
+	cpu->state = CPU_PARKED;
+	for (;;) {
+		asm volatile("wfi");
+		gicv3_ack_management();
+		if (cpu->request == CPU_REQUEST_STOP)
+			arch_cpu_power_off(cpu);
+	}
+}
+
+void arch_send_management(struct per_cpu *cpu)
+{
+	dsb(ish);
+	gicv3_send_management(cpu);
+}
+
+void arch_fill_comm_region(struct cell *cell)
+{
+	struct bulkhead_comm_region *comm = cell->comm;
+	unsigned int n, count = 0;
+
+	if (!comm)
+		return;
+	comm->irqchip_base = hypervisor.config->irqchip.base;
+	comm->irqchip_redist_base = hypervisor.config->irqchip.redist_base;
+	comm->timer_frequency = read_sysreg(cntfrq_el0);
+	for_each_cell_cpu(n, cell)
+		if (count < BULKHEAD_COMM_MAX_CPUS)
+			comm->cpu_ids[count++] = per_cpu(n)->arch.mpidr;
+	comm->num_cpus = count;
+}
+
+u64 arch_time_ns(void)
+{
+	u64 freq = read_sysreg(cntfrq_el0), count = read_sysreg(cntpct_el0);
+
+	return count / freq * 1000000000ULL +
+	       count % freq * 1000000000ULL / freq;
+}
+
+void *arch_map_phys(u64 phys, u64 size)
+{
+	u64 start = phys & PAGE_MASK;
+
+	if (paging_map(&hyp_paging, start, start,
+		       ALIGN_UP(phys + size, PAGE_SIZE) - start,
+		       PAGING_READ | PAGING_WRITE))
+		return NULL;
+	return (void *)phys;
+}
+
+void arch_unmap_phys(u64 phys, u64 size)
+{
+	u64 start = phys & PAGE_MASK;
+
+	paging_unmap(&hyp_paging, start, ALIGN_UP(phys + size, PAGE_SIZE) - start);
+}
+
+void arch_cell_take_irqs(struct cell *cell)
+{
+	gicv3_move_irqs(cell, true);
+}
+
+void arch_cell_return_irqs(struct cell *cell)
+{
+	gicv3_move_irqs(cell, false);
 }

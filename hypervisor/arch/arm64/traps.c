@@ -43,7 +43,11 @@ fail_cpu(struct per_cpu *cpu, const char *why, struct guest_regs *regs)
 	printk("bulkhead: CPU %u in cell \"%s\" stopped\n", cpu->cpu_id,
 	       cpu->cell->desc->name);
 	dump_regs(why, regs);
-	arch_cpu_park();
+	if (cpu->cell != &root_cell) {
+		cell_cpu_failed(cpu);
+		printk("bulkhead: cell \"%s\" failed\n", cpu->cell->desc->name);
+	}
+	arch_cpu_park(cpu);
 }
 
 static void skip_instruction(void)
@@ -56,6 +60,8 @@ static u64 handle_hvc(struct per_cpu *cpu, struct guest_regs *regs)
 	u64 imm = read_sysreg(esr_el2) & 0xffff;
 
 	count_exit(cpu->cpu_id, BULKHEAD_EXIT_HYPERCALL);
+	if (imm != BULKHEAD_HVC_IMM && cpu->cell != &root_cell)
+		fail_cpu(cpu, "unknown hypervisor call", regs);
 	if (imm != BULKHEAD_HVC_IMM) {
 		/* Linux's own hyp-stub calls (kexec, KVM probing): no stub. */
 		regs->x[0] = 0xbadca11;
@@ -187,6 +193,11 @@ u64 arch_handle_serror(struct guest_regs *regs)
 
 void arch_hyp_fault(struct guest_regs *regs)
 {
+	struct per_cpu *cpu = this_cpu();
+
 	dump_regs("fault in the hypervisor itself", regs);
-	arch_cpu_park();
+	if (cpu)
+		arch_cpu_park(cpu);
+	for (;;)
+		asm volatile("wfi");
 }

@@ -17,7 +17,26 @@ int arch_cpu_init(struct per_cpu *cpu);
 void arch_cpu_disable(struct per_cpu *cpu);
 int arch_cell_init(struct cell *cell);
 void arch_cell_destroy(struct cell *cell);
-/* Stop the calling CPU for good, after its state was reported. */
-void __attribute__((noreturn)) arch_cpu_park(void);
+/*
+ * Park the calling CPU at the hypervisor after its state was reported; it
+ * leaves only when asked to stop (then it powers off).
+ */
+void __attribute__((noreturn)) arch_cpu_park(struct per_cpu *cpu);
+/* Power off the calling CPU through firmware. */
+void __attribute__((noreturn)) arch_cpu_power_off(struct per_cpu *cpu);
+/* Power on cpu through firmware, to enter its cell at entry. */
+long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context);
+/* Interrupt cpu so it looks at cpu->request. */
+void arch_send_management(struct per_cpu *cpu);
+/* Hardware id of a CPU as its cell sees it (MPIDR affinity, hart id). */
+u64 arch_cpu_hw_id(struct per_cpu *cpu);
+/* Move the cell's interrupt lines away from / back to the root cell. */
+void arch_cell_take_irqs(struct cell *cell);
+void arch_cell_return_irqs(struct cell *cell);
+void arch_fill_comm_region(struct cell *cell);
+u64 arch_time_ns(void);
+/* Temporarily map physical memory (outside the hypervisor) for copying. */
+void *arch_map_phys(u64 phys, u64 size);
+void arch_unmap_phys(u64 phys, u64 size);
 
 #endif

@@ -3,21 +3,38 @@
 #define _CORE_CELL_H
 
 #include <bulkhead/cell-config.h>
+#include <bulkhead/comm-region.h>
 #include <core/mmio.h>
 #include <core/paging.h>
 #include <arch/cell.h>
 
 #define CELL_MAX_IRQS	1024
+/* Cells besides the root cell. */
+#define MAX_CELLS	8
 
 struct cell {
+	unsigned int id;		/* 0: the root cell */
+	bool in_use;
 	const struct bulkhead_cell_desc *desc;
+	/* Pages holding this cell's copy of its config (not for root). */
+	void *config_pages;
+	u64 config_size;
 	u64 cpu_set;
+	u64 failed_cpus;
+	u32 state;			/* BULKHEAD_CELL_STATE_* */
+	bool loadable;			/* LOADABLE regions mapped into root */
+	struct bulkhead_comm_region *comm;
 	/* Guest-physical to physical translation of the cell's memory. */
 	struct paging guest_paging;
 	/* Interrupt lines the cell owns: bit n of word n / 64 for line n. */
 	u64 irq_owned[CELL_MAX_IRQS / 64];
 	struct mmio_region mmio_regions[MMIO_MAX_REGIONS];
 	unsigned int num_mmio_regions;
+	/* The cell's console line, printed with its name at each newline. */
+	char console_line[120];
+	unsigned int console_len;
+	/* Once per cell: refused GIC writes are reported, not each one. */
+	bool reported_gic;
 	struct arch_cell arch;
 };
 
@@ -28,7 +45,30 @@ static inline bool cell_owns_irq(const struct cell *cell, u32 irq)
 	return irq < CELL_MAX_IRQS && (cell->irq_owned[irq / 64] & BIT(irq % 64));
 }
 
+#define for_each_cell_cpu(cpu, cell) \
+	for ((cpu) = 0; (cpu) < BULKHEAD_MAX_CPUS; (cpu)++) \
+		if ((cell)->cpu_set & BIT(cpu))
+
 int cell_init(struct cell *cell, const struct bulkhead_cell_desc *desc);
+/* PAGING_* flags for a config memory region. */
+unsigned int cell_region_flags(const struct bulkhead_memory *mem);
 void cell_destroy(struct cell *cell);
+
+/* Lifecycle, from the root cell's hypercalls (core/control.c). */
+long cell_create(u64 config_address, u64 size);
+long cell_set_loadable(unsigned int id);
+long cell_start(unsigned int id);
+long cell_shutdown(unsigned int id);
+long cell_destroy_by_id(unsigned int id);
+long cell_get_state(unsigned int id);
+long cell_get_failed_cpus(unsigned int id);
+
+struct per_cpu;
+/* A CPU of this cell faulted or did something forbidden. */
+void cell_cpu_failed(struct per_cpu *cpu);
+/* The cell asked to power off (PSCI SYSTEM_OFF) or its last CPU went off. */
+void cell_powered_off(struct cell *cell, struct per_cpu *caller);
+/* Console output of a cell, collected per line. */
+void cell_console_putc(struct cell *cell, char c);
 
 #endif

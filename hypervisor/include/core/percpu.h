@@ -10,12 +10,26 @@
 
 struct cell;
 
+enum cpu_state {
+	CPU_OFF,		/* powered off in firmware */
+	CPU_RUNNING,		/* running its cell */
+	CPU_PARKED,		/* stopped at EL2 after a failure */
+};
+
+/* What another CPU asks this one to do (management SGI). */
+enum cpu_request {
+	CPU_REQUEST_NONE,
+	CPU_REQUEST_STOP,	/* power off and leave the cell */
+};
+
 struct per_cpu {
 	/* First, so the stack's top is where the rest begins. */
 	u8 stack[PERCPU_STACK_SIZE];
 	unsigned int cpu_id;
 	bool enabled;
 	struct cell *cell;
+	volatile enum cpu_state state;
+	volatile enum cpu_request request;
 	struct arch_per_cpu arch;
 } __attribute__((aligned(4096)));
 

@@ -24,6 +24,9 @@ typedef int bool;
 #define ENOSYS	38
 #define EIO	5
 #define ENODEV	19
+#define ENOENT	2
+#define EEXIST	17
+#define ETIMEDOUT	110
 
 #define PAGE_SIZE	4096UL
 #define PAGE_MASK	(~(PAGE_SIZE - 1))

@@ -10,6 +10,13 @@ void gicv3_cpu_init(struct per_cpu *cpu, bool fresh);
 void gicv3_cpu_exit(struct per_cpu *cpu);
 int gicv3_cell_init(struct cell *cell);
 void gicv3_handle_irqs(struct per_cpu *cpu);
+/* Drop everything the CPU's list registers hold (the CPU goes off). */
+void gicv3_cpu_reset(struct per_cpu *cpu);
+/* The SGI the hypervisor uses to make another CPU look at its request. */
+void gicv3_send_management(struct per_cpu *cpu);
+void gicv3_ack_management(void);
+/* Give the cell's interrupt lines to it (take) or back to root. */
+void gicv3_move_irqs(struct cell *cell, bool take);
 /* A trapped write to ICC_SGI1R_EL1 (group 1 SGI). */
 void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir);
 

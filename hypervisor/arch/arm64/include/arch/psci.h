@@ -17,6 +17,9 @@
 #define PSCI_INVALID_PARAMETERS	(-2L)
 #define PSCI_DENIED		(-3L)
 
+#define MPIDR_AFF_MASK		0xff00ffffffULL
+
 void psci_handle(struct per_cpu *cpu, struct guest_regs *regs);
+u64 psci_smc(u64 fn, u64 a1, u64 a2, u64 a3);
 
 #endif

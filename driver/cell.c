@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cells, as the root Linux sees them: the driver takes a cell's CPUs from
+ * Linux before the hypervisor creates it and gives them back after it is
+ * destroyed, copies images into the cell's memory, and shows each cell in
+ * /sys/devices/bulkhead/cells/<id>/.
+ */
+#include <linux/cpu.h>
+#include <linux/io.h>
+#include <linux/kobject.h>
+#include <linux/slab.h>
+#include <linux/sysfs.h>
+#include <linux/uaccess.h>
+
+#include <bulkhead/comm-region.h>
+#include <bulkhead/config-check.h>
+#include <bulkhead/hypercall.h>
+#include <bulkhead/ioctl.h>
+
+#include "bulkhead.h"
+
+static LIST_HEAD(cells);
+static struct kobject *cells_kobj;
+
+static const char *const state_names[] = {
+	[BULKHEAD_CELL_STATE_RUNNING] = "running",
+	[BULKHEAD_CELL_STATE_RUNNING_LOCKED] = "running/locked",
+	[BULKHEAD_CELL_STATE_SHUT_DOWN] = "shut down",
+	[BULKHEAD_CELL_STATE_FAILED] = "failed",
+};
+
+static struct bulkhead_cell *cell_of(struct kobject *kobj)
+{
+	return container_of(kobj, struct bulkhead_cell, kobj);
+}
+
+static struct bulkhead_cell *find_cell(unsigned int id)
+{
+	struct bulkhead_cell *cell;
+
+	list_for_each_entry(cell, &cells, entry)
+		if (cell->id == id)
+			return cell;
+	return NULL;
+}
+
+static ssize_t name_show(struct kobject *kobj, struct kobj_attribute *attr,
+			 char *buf)
+{
+	return sysfs_emit(buf, "%s\n", cell_of(kobj)->config->name);
+}
+
+static ssize_t state_show(struct kobject *kobj, struct kobj_attribute *attr,
+			  char *buf)
+{
+	long state = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_GET_STATE,
+					     cell_of(kobj)->id, 0);
+
+	if (state < 0 || state >= ARRAY_SIZE(state_names))
+		return sysfs_emit(buf, "unknown\n");
+	return sysfs_emit(buf, "%s\n", state_names[state]);
+}
+
+static ssize_t cpus_assigned_list_show(struct kobject *kobj,
+				       struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%*pbl\n", cpumask_pr_args(&cell_of(kobj)->cpus));
+}
+
+static ssize_t cpus_failed_list_show(struct kobject *kobj,
+				     struct kobj_attribute *attr, char *buf)
+{
+	long failed = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_FAILED_CPUS,
+					      cell_of(kobj)->id, 0);
+	unsigned long bits = failed > 0 ? failed : 0;
+
+	return sysfs_emit(buf, "%*pbl\n", BULKHEAD_MAX_CPUS, &bits);
+}
+
+static struct kobj_attribute cell_attrs[] = {
+	__ATTR_RO(name),
+	__ATTR_RO(state),
+	__ATTR_RO(cpus_assigned_list),
+	__ATTR_RO(cpus_failed_list),
+};
+
+static struct attribute *cell_attr_attrs[] = {
+	&cell_attrs[0].attr, &cell_attrs[1].attr, &cell_attrs[2].attr,
+	&cell_attrs[3].attr, NULL,
+};
+ATTRIBUTE_GROUPS(cell_attr);
+
+static const char *const exit_names[] = BULKHEAD_EXIT_NAMES;
+
+struct cell_exit_attribute {
+	struct kobj_attribute attr;
+	unsigned int reason;
+};
+
+/* Exits of the cell's CPUs, counted since enable, summed. */
+static ssize_t cell_exits_show(struct kobject *kobj, struct kobj_attribute *attr,
+			       char *buf)
+{
+	struct cell_exit_attribute *ea =
+		container_of(attr, struct cell_exit_attribute, attr);
+	struct bulkhead_cell *cell = cell_of(kobj->parent);
+	unsigned int cpu;
+	u64 sum = 0;
+
+	if (bulkhead.shared)
+		for_each_cpu(cpu, &cell->cpus)
+			sum += READ_ONCE(bulkhead.shared->exits[cpu][ea->reason]);
+	return sysfs_emit(buf, "%llu\n", sum);
+}
+
+static struct cell_exit_attribute cell_exit_attrs[BULKHEAD_EXIT_MAX];
+static char cell_exit_names[BULKHEAD_EXIT_MAX][32];
+static struct attribute *cell_exit_list[BULKHEAD_EXIT_MAX + 1];
+static const struct attribute_group cell_exit_group = {
+	.attrs = cell_exit_list,
+};
+
+static int add_statistics(struct bulkhead_cell *cell)
+{
+	unsigned int n;
+
+	for (n = 0; n < BULKHEAD_EXIT_MAX; n++) {
+		snprintf(cell_exit_names[n], sizeof(cell_exit_names[n]),
+			 "vmexits_%s", exit_names[n]);
+		sysfs_attr_init(&cell_exit_attrs[n].attr.attr);
+		cell_exit_attrs[n].attr.attr.name = cell_exit_names[n];
+		cell_exit_attrs[n].attr.attr.mode = 0444;
+		cell_exit_attrs[n].attr.show = cell_exits_show;
+		cell_exit_attrs[n].reason = n;
+		cell_exit_list[n] = &cell_exit_attrs[n].attr.attr;
+	}
+	cell->statistics = kobject_create_and_add("statistics", &cell->kobj);
+	if (!cell->statistics)
+		return -ENOMEM;
+	return sysfs_create_group(cell->statistics, &cell_exit_group);
+}
+
+static void remove_statistics(struct bulkhead_cell *cell)
+{
+	if (!cell->statistics)
+		return;
+	sysfs_remove_group(cell->statistics, &cell_exit_group);
+	kobject_put(cell->statistics);
+	cell->statistics = NULL;
+}
+
+static void cell_release(struct kobject *kobj)
+{
+	struct bulkhead_cell *cell = cell_of(kobj);
+
+	kfree(cell->config);
+	kfree(cell);
+}
+
+static const struct kobj_type cell_ktype = {
+	.release = cell_release,
+	.sysfs_ops = &kobj_sysfs_ops,
+	.default_groups = cell_attr_groups,
+};
+
+/* Takes the cell's CPUs from Linux; on failure the taken ones come back. */
+static int take_cpus(struct bulkhead_cell *cell)
+{
+	unsigned int cpu;
+	int err;
+
+	for_each_cpu(cpu, &cell->cpus) {
+		if (!cpu_online(cpu))
+			continue;
+		err = remove_cpu(cpu);
+		if (err) {
+			pr_err("bulkhead: cannot take CPU %u from Linux: %d\n",
+			       cpu, err);
+			return err;
+		}
+		cpumask_set_cpu(cpu, &cell->cpus_taken);
+	}
+	return 0;
+}
+
+static void return_cpus(struct bulkhead_cell *cell)
+{
+	unsigned int cpu;
+
+	for_each_cpu(cpu, &cell->cpus_taken)
+		if (add_cpu(cpu))
+			pr_err("bulkhead: CPU %u did not come back online\n", cpu);
+	cpumask_clear(&cell->cpus_taken);
+}
+
+static int check_cell_config(const struct bulkhead_cell_desc *config, size_t size)
+{
+	struct bulkhead_config_error err;
+	char msg[200];
+
+	if (bulkhead_check_cell(config, size, bulkhead.system_config, &err)) {
+		bulkhead_config_error_format(&err, msg, sizeof(msg));
+		pr_err("bulkhead: cell config rejected: %s\n", msg);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int bulkhead_cell_create(const void __user *user_config, size_t size)
+{
+	struct bulkhead_cell *cell;
+	unsigned int cpu;
+	long id;
+	int err;
+
+	if (size > BULKHEAD_CONFIG_MAX_SIZE)
+		return -E2BIG;
+	cell = kzalloc(sizeof(*cell), GFP_KERNEL);
+	if (!cell)
+		return -ENOMEM;
+	cell->config = memdup_user(user_config, size);
+	if (IS_ERR(cell->config)) {
+		err = PTR_ERR(cell->config);
+		kfree(cell);
+		return err;
+	}
+	cell->config_size = size;
+	err = check_cell_config(cell->config, size);
+	if (err)
+		goto err_free;
+	for (cpu = 0; cpu < BULKHEAD_MAX_CPUS; cpu++)
+		if (cell->config->cpu_set & BIT_ULL(cpu))
+			cpumask_set_cpu(cpu, &cell->cpus);
+
+	err = take_cpus(cell);
+	if (err)
+		goto err_cpus;
+	id = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_CREATE,
+				     virt_to_phys(cell->config), size);
+	if (id < 0) {
+		err = id;
+		pr_err("bulkhead: the hypervisor refused cell \"%s\": %d; see bulkhead console\n",
+		       cell->config->name, err);
+		goto err_cpus;
+	}
+	cell->id = id;
+	err = kobject_init_and_add(&cell->kobj, &cell_ktype, cells_kobj, "%u",
+				   cell->id);
+	if (!err)
+		err = add_statistics(cell);
+	list_add_tail(&cell->entry, &cells);
+	if (err) {
+		pr_err("bulkhead: no sysfs entry for cell %u: %d\n", cell->id, err);
+		bulkhead_cell_simple(BULKHEAD_CELL_DESTROY, cell->id);
+		return err;
+	}
+	pr_info("bulkhead: created cell \"%s\" (id %u, CPUs %*pbl)\n",
+		cell->config->name, cell->id, cpumask_pr_args(&cell->cpus));
+	return cell->id;
+
+err_cpus:
+	return_cpus(cell);
+err_free:
+	kfree(cell->config);
+	kfree(cell);
+	return err;
+}
+
+/* The physical address behind [addr, addr + size) of a LOADABLE region. */
+static int loadable_phys(struct bulkhead_cell *cell, u64 addr, u64 size,
+			 phys_addr_t *phys)
+{
+	const struct bulkhead_memory *mem = bulkhead_cell_memory(cell->config);
+	unsigned int n;
+
+	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
+		if (!(mem->flags & BULKHEAD_MEM_LOADABLE) ||
+		    addr < mem->virt_start || size > mem->size ||
+		    addr - mem->virt_start > mem->size - size)
+			continue;
+		*phys = mem->phys_start + (addr - mem->virt_start);
+		return 0;
+	}
+	pr_err("bulkhead: cell \"%s\": %#llx-%#llx is not inside a loadable region\n",
+	       cell->config->name, addr, addr + size - 1);
+	return -EINVAL;
+}
+
+static int load_image(struct bulkhead_cell *cell, const struct bulkhead_image *img)
+{
+	phys_addr_t phys;
+	void *target;
+	int err;
+
+	if (!img->size)
+		return 0;
+	err = loadable_phys(cell, img->target_address, img->size, &phys);
+	if (err)
+		return err;
+	/* Uncached: the cell starts with its MMU and caches off. */
+	target = memremap(phys, img->size, MEMREMAP_WC);
+	if (!target)
+		return -ENOMEM;
+	if (copy_from_user(target, u64_to_user_ptr(img->source_address), img->size))
+		err = -EFAULT;
+	memunmap(target);
+	return err;
+}
+
+int bulkhead_cell_load(const struct bulkhead_cell_load *load)
+{
+	struct bulkhead_image *images;
+	struct bulkhead_cell *cell = find_cell(load->id);
+	unsigned int n;
+	long err;
+
+	if (!cell)
+		return -ENOENT;
+	if (load->num_images > BULKHEAD_MAX_IMAGES)
+		return -E2BIG;
+	images = memdup_user(u64_to_user_ptr(load->images_address),
+			     load->num_images * sizeof(*images));
+	if (IS_ERR(images))
+		return PTR_ERR(images);
+	err = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_SET_LOADABLE, cell->id, 0);
+	for (n = 0; !err && n < load->num_images; n++)
+		err = load_image(cell, &images[n]);
+	kfree(images);
+	return err;
+}
+
+int bulkhead_cell_simple(unsigned int cmd, unsigned int id)
+{
+	struct bulkhead_cell *cell = find_cell(id);
+	long err;
+
+	if (!cell)
+		return -ENOENT;
+	switch (cmd) {
+	case BULKHEAD_CELL_START:
+		return bulkhead_arch_hypercall(BULKHEAD_HC_CELL_START, id, 0);
+	case BULKHEAD_CELL_SHUTDOWN:
+		return bulkhead_arch_hypercall(BULKHEAD_HC_CELL_SHUTDOWN, id, 0);
+	case BULKHEAD_CELL_DESTROY:
+		err = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_DESTROY, id, 0);
+		if (err)
+			return err;
+		list_del(&cell->entry);
+		return_cpus(cell);
+		remove_statistics(cell);
+		pr_info("bulkhead: destroyed cell \"%s\"\n", cell->config->name);
+		kobject_put(&cell->kobj);
+		return 0;
+	}
+	return -ENOTTY;
+}
+
+bool bulkhead_cells_exist(void)
+{
+	return !list_empty(&cells);
+}
+
+void bulkhead_destroy_all_cells(void)
+{
+	struct bulkhead_cell *cell, *tmp;
+
+	list_for_each_entry_safe(cell, tmp, &cells, entry)
+		bulkhead_cell_simple(BULKHEAD_CELL_DESTROY, cell->id);
+}
+
+int bulkhead_cells_init(struct kobject *parent)
+{
+	cells_kobj = kobject_create_and_add("cells", parent);
+	return cells_kobj ? 0 : -ENOMEM;
+}
+
+void bulkhead_cells_exit(void)
+{
+	kobject_put(cells_kobj);
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause */
+#ifndef _INMATE_ASM_PROCESSOR_H
+#define _INMATE_ASM_PROCESSOR_H
+
+#include <inmate/types.h>
+
+#define dsb(opt)	asm volatile("dsb " #opt : : : "memory")
+#define dmb(opt)	asm volatile("dmb " #opt : : : "memory")
+
+/* The "memory" clobber makes polling loops re-read shared data. */
+static inline void cpu_relax(void)
+{
+	asm volatile("yield" : : : "memory");
+}
+
+static inline void wfi(void)
+{
+	asm volatile("wfi" : : : "memory");
+}
+
+static inline unsigned long irq_save(void)
+{
+	unsigned long flags;
+
+	asm volatile("mrs %0, daif\n\tmsr daifset, #2"
+		     : "=r" (flags) : : "memory");
+	return flags;
+}
+
+static inline void irq_restore(unsigned long flags)
+{
+	asm volatile("msr daif, %0" : : "r" (flags) : "memory");
+}
+
+static inline void irq_enable(void)
+{
+	asm volatile("msr daifclr, #2" : : : "memory");
+}
+
+static inline void irq_disable(void)
+{
+	asm volatile("msr daifset, #2" : : : "memory");
+}
+
+/* Set once by the startup code: the index the CPU was started with. */
+static inline unsigned int cpu_index(void)
+{
+	unsigned long idx;
+
+	asm volatile("mrs %0, tpidr_el1" : "=r" (idx));
+	return idx;
+}
+
+#endif

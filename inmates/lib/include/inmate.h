@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause */
+/*
+ * Everything an inmate may use. The startup code runs int main(void) on the
+ * boot CPU with the MMU and caches on, interrupts masked, .bss cleared and
+ * the cell marked RUNNING; when main returns, the CPU halts.
+ */
+#ifndef _INMATE_H
+#define _INMATE_H
+
+#include <inmate/types.h>
+#include <inmate/comm.h>
+#include <inmate/console.h>
+#include <inmate/halt.h>
+#include <inmate/irq.h>
+#include <inmate/printk.h>
+#include <inmate/smp.h>
+#include <inmate/spinlock.h>
+#include <inmate/string.h>
+#include <inmate/timer.h>
+
+#include <asm/gic.h>
+#include <asm/hypercall.h>
+#include <asm/layout.h>
+#include <asm/mmio.h>
+#include <asm/processor.h>
+#include <asm/psci.h>
+#include <asm/sysreg.h>
+
+int main(void);
+
+#endif
