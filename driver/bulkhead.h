@@ -60,6 +60,8 @@ void bulkhead_destroy_all_cells(void);
 int bulkhead_cells_init(struct kobject *parent);
 void bulkhead_cells_exit(void);
 
+u64 bulkhead_console_mark(void);
+void bulkhead_console_relay(u64 mark);
 ssize_t bulkhead_console_read(struct file *file, char __user *buf,
 			      size_t count, loff_t *ppos);
 

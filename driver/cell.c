@@ -193,6 +193,18 @@ static void return_cpus(struct bulkhead_cell *cell)
 	cpumask_clear(&cell->cpus_taken);
 }
 
+/* A management hypercall; when it fails, the hypervisor's reason is logged. */
+static long hypercall_relayed(unsigned long code, unsigned long arg1,
+			      unsigned long arg2)
+{
+	u64 mark = bulkhead_console_mark();
+	long ret = bulkhead_arch_hypercall(code, arg1, arg2);
+
+	if (ret < 0)
+		bulkhead_console_relay(mark);
+	return ret;
+}
+
 static int check_cell_config(const struct bulkhead_cell_desc *config, size_t size)
 {
 	struct bulkhead_config_error err;
@@ -232,15 +244,19 @@ int bulkhead_cell_create(const void __user *user_config, size_t size)
 		if (cell->config->cpu_set & BIT_ULL(cpu))
 			cpumask_set_cpu(cpu, &cell->cpus);
 
+	if (cpumask_subset(cpu_online_mask, &cell->cpus)) {
+		pr_err("bulkhead: cell \"%s\" would take root Linux's last CPU\n",
+		       cell->config->name);
+		err = -EINVAL;
+		goto err_free;
+	}
 	err = take_cpus(cell);
 	if (err)
 		goto err_cpus;
-	id = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_CREATE,
-				     virt_to_phys(cell->config), size);
+	id = hypercall_relayed(BULKHEAD_HC_CELL_CREATE,
+			       virt_to_phys(cell->config), size);
 	if (id < 0) {
 		err = id;
-		pr_err("bulkhead: the hypervisor refused cell \"%s\": %d; see bulkhead console\n",
-		       cell->config->name, err);
 		goto err_cpus;
 	}
 	cell->id = id;
@@ -322,7 +338,7 @@ int bulkhead_cell_load(const struct bulkhead_cell_load *load)
 			     load->num_images * sizeof(*images));
 	if (IS_ERR(images))
 		return PTR_ERR(images);
-	err = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_SET_LOADABLE, cell->id, 0);
+	err = hypercall_relayed(BULKHEAD_HC_CELL_SET_LOADABLE, cell->id, 0);
 	for (n = 0; !err && n < load->num_images; n++)
 		err = load_image(cell, &images[n]);
 	kfree(images);
@@ -338,11 +354,11 @@ int bulkhead_cell_simple(unsigned int cmd, unsigned int id)
 		return -ENOENT;
 	switch (cmd) {
 	case BULKHEAD_CELL_START:
-		return bulkhead_arch_hypercall(BULKHEAD_HC_CELL_START, id, 0);
+		return hypercall_relayed(BULKHEAD_HC_CELL_START, id, 0);
 	case BULKHEAD_CELL_SHUTDOWN:
-		return bulkhead_arch_hypercall(BULKHEAD_HC_CELL_SHUTDOWN, id, 0);
+		return hypercall_relayed(BULKHEAD_HC_CELL_SHUTDOWN, id, 0);
 	case BULKHEAD_CELL_DESTROY:
-		err = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_DESTROY, id, 0);
+		err = hypercall_relayed(BULKHEAD_HC_CELL_DESTROY, id, 0);
 		if (err)
 			return err;
 		list_del(&cell->entry);

@@ -58,3 +58,37 @@ out_unlock:
 	kfree(kbuf);
 	return ret;
 }
+
+u64 bulkhead_console_mark(void)
+{
+	return bulkhead.shared ? smp_load_acquire(&bulkhead.shared->console.written) : 0;
+}
+
+/*
+ * Repeats in the kernel log what the hypervisor printed since mark, line
+ * by line: when the hypervisor refuses a request, that is the reason, and
+ * the CLI shows the driver's lines to the user.
+ */
+void bulkhead_console_relay(u64 mark)
+{
+	u64 written = bulkhead_console_mark(), from;
+	char line[160];
+	size_t len = 0;
+
+	if (!bulkhead.shared)
+		return;
+	from = max_t(u64, mark, written > RING ? written - RING : 0);
+	for (; from < written; from++) {
+		char c = bulkhead.shared->console.buffer[from % RING];
+
+		if (c != '\n' && len < sizeof(line) - 1) {
+			line[len++] = c;
+			continue;
+		}
+		line[len] = 0;
+		if (len)
+			pr_err("bulkhead: hypervisor: %s\n",
+			       strncmp(line, "bulkhead: ", 10) ? line : line + 10);
+		len = 0;
+	}
+}

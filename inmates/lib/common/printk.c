@@ -15,6 +15,7 @@ enum length { LEN_INT, LEN_LONG, LEN_LONG_LONG, LEN_SIZE };
 struct spec {
 	unsigned int width;
 	bool zero_pad;
+	bool left;
 	enum length length;
 };
 
@@ -29,16 +30,19 @@ static void put_repeat(char c, unsigned int count)
 
 static void put_string(const char *s, const struct spec *spec)
 {
-	unsigned int len = 0;
+	unsigned int len = 0, pad;
 
 	if (!s)
 		s = "(null)";
 	while (s[len])
 		len++;
-	if (spec->width > len)
-		put_repeat(' ', spec->width - len);
+	pad = spec->width > len ? spec->width - len : 0;
+	if (!spec->left)
+		put_repeat(' ', pad);
 	while (*s)
 		console_putc(*s++);
+	if (spec->left)
+		put_repeat(' ', pad);
 }
 
 static void put_number(u64 val, unsigned int base, bool upper, bool negative,
@@ -46,22 +50,24 @@ static void put_number(u64 val, unsigned int base, bool upper, bool negative,
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char buf[24];
-	unsigned int len = 0, total;
+	unsigned int len = 0, pad;
 
 	do {
 		buf[len++] = digits[val % base];
 		val /= base;
 	} while (val);
-	total = len + negative;
+	pad = spec->width > len + negative ? spec->width - len - negative : 0;
 
-	if (!spec->zero_pad && spec->width > total)
-		put_repeat(' ', spec->width - total);
+	if (!spec->left && !spec->zero_pad)
+		put_repeat(' ', pad);
 	if (negative)
 		console_putc('-');
-	if (spec->zero_pad && spec->width > total)
-		put_repeat('0', spec->width - total);
+	if (!spec->left && spec->zero_pad)
+		put_repeat('0', pad);
 	while (len)
 		console_putc(buf[--len]);
+	if (spec->left)
+		put_repeat(' ', pad);
 }
 
 static s64 fetch_signed(va_list *ap, enum length length)
@@ -94,11 +100,16 @@ static const char *parse_spec(const char *fmt, struct spec *spec)
 {
 	spec->width = 0;
 	spec->zero_pad = false;
+	spec->left = false;
 	spec->length = LEN_INT;
 
-	if (*fmt == '0') {
-		spec->zero_pad = true;
-		fmt++;
+	for (;; fmt++) {
+		if (*fmt == '0')
+			spec->zero_pad = true;
+		else if (*fmt == '-')
+			spec->left = true;
+		else
+			break;
 	}
 	while (*fmt >= '0' && *fmt <= '9')
 		spec->width = spec->width * 10 + (*fmt++ - '0');

@@ -6,9 +6,9 @@
 
 /*
  * Conversions: %s %c %d %i %u %x %X %p %%, length modifiers l, ll and z,
- * flag 0 and a field width ("%08x", "%-10s" is not supported). One call is
- * printed without interleaving output of other CPUs, so print whole lines.
- * Safe from interrupt handlers.
+ * flags 0 and - and a field width ("%08x", "%-10s"). One call is printed
+ * without interleaving output of other CPUs, so print whole lines. Safe
+ * from interrupt handlers.
  */
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vprintk(const char *fmt, va_list ap);

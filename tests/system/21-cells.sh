@@ -1,0 +1,74 @@
+# Cell lifecycle with the demo inmates: each demo prints what it should,
+# list/stats/sysfs show the right states and CPUs, shutdown is approved or
+# denied through the comm region, destroy gives CPUs and memory back.
+# arches: arm64
+# kernels: 6.12 6.1
+# timeout: 300
+. /usr/share/bulkhead/tests/lib.sh
+I=/usr/lib/bulkhead/inmates
+C=/sys/devices/bulkhead/cells
+
+modprobe bulkhead
+bulkhead enable /etc/bulkhead/qemu-virt.cell
+bulkhead console -f > /tmp/con &
+console_has() { sleep 0.2; grep -qF -- "$1" /tmp/con; }
+wait_for() { n=0; while ! grep -qF -- "$1" /tmp/con && [ $n -lt 50 ]; do sleep 0.2; n=$((n + 1)); done; grep -qF -- "$1" /tmp/con; }
+pool_start=$(cat /sys/devices/bulkhead/mem_pool_used)
+
+check "create inmate" bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell
+check "CPU 3 left Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-2 ]
+check "sysfs name" [ "$(cat $C/1/name)" = inmate ]
+check "sysfs state shut down" [ "$(cat $C/1/state)" = "shut down" ]
+check "sysfs cpus_assigned_list" [ "$(cat $C/1/cpus_assigned_list)" = 3 ]
+
+check "load hello" bulkhead cell load inmate $I/hello.bin
+check "start hello" bulkhead cell start inmate
+check "hello prints" wait_for "[inmate] Hello from bulkhead cell"
+check "sysfs state running" [ "$(cat $C/1/state)" = running ]
+check "cell list shows it running on CPU 3" \
+	sh -c 'bulkhead cell list | grep -Eq "^1 +inmate +running +3"'
+check "cell list --json" sh -c 'bulkhead cell list --json | grep -q "\"name\": \"inmate\", \"state\": \"running\", \"cpus_assigned\": \"3\""'
+check "shutdown approved" bulkhead cell shutdown inmate
+check "state shut down" [ "$(cat $C/1/state)" = "shut down" ]
+
+check "load timer-demo" bulkhead cell load 1 $I/timer-demo.bin
+check "start timer-demo" bulkhead cell start 1
+check "timer-demo reports latency" wait_for "[inmate] timer-demo: 100 ticks, latency min"
+grep "timer-demo: 100 ticks" /tmp/con
+check "stats count the cell's interrupts" \
+	sh -c '[ "$(cat /sys/devices/bulkhead/cells/1/statistics/vmexits_irq)" -gt 100 ]'
+bulkhead cell stats inmate
+check "cell stats shows CPU 3" sh -c 'bulkhead cell stats inmate | grep -q "CPU3"'
+check "shutdown timer-demo" bulkhead cell shutdown inmate
+
+check "load uart-demo" bulkhead cell load inmate $I/uart-demo.bin
+check "start uart-demo" bulkhead cell start inmate
+check "uart-demo counts" wait_for "[inmate] uart-demo: counter 5"
+check "shutdown uart-demo" bulkhead cell shutdown inmate
+
+check "load shutdown-deny" bulkhead cell load inmate $I/shutdown-deny.bin
+check "start shutdown-deny" bulkhead cell start inmate
+wait_for "[inmate]" >/dev/null
+sleep 0.5
+expect_fail "shutdown denied by the cell" "denied" bulkhead cell shutdown inmate
+check "still running after the denial" [ "$(cat $C/1/state)" = running ]
+check "destroy works on a denying cell" bulkhead cell destroy inmate
+check "CPU 3 back in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "CPU 3 works in Linux" sh -c 'echo 0 > /sys/devices/system/cpu/cpu3/online && echo 1 > /sys/devices/system/cpu/cpu3/online'
+check "pool back to its starting figure" [ "$(cat /sys/devices/bulkhead/mem_pool_used)" = "$pool_start" ]
+
+check "create the 2-CPU cell" bulkhead cell create /etc/bulkhead/qemu-virt-inmate-smp.cell
+check "load smp-demo" bulkhead cell load inmate-smp $I/smp-demo.bin
+check "start smp-demo" bulkhead cell start inmate-smp
+check "smp-demo sees all its CPUs" wait_for "[inmate-smp] smp-demo: all 2 CPUs up"
+check "sysfs CPUs 1-2" [ "$(cat $C/1/cpus_assigned_list)" = 1-2 ]
+check "destroy smp cell" bulkhead cell destroy inmate-smp
+# The same memory serves another cell: it came back to root and left again.
+check "memory reusable: create inmate again" bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell
+check "load into the reused memory" bulkhead cell load inmate $I/hello.bin
+check "run from it" bulkhead cell start inmate
+check "hello again" sh -c "wait_for() { :; }; sleep 1; [ \$(grep -c 'Hello from bulkhead cell' /tmp/con) -ge 2 ]"
+check "destroy" bulkhead cell destroy inmate
+check "all CPUs in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "disable" bulkhead disable
+finish

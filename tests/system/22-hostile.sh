@@ -1,0 +1,62 @@
+# Hostile inmates, each trying one forbidden thing: the cell fails or the
+# operation is refused, the hypervisor console says why, and root Linux and
+# another cell keep running.
+# arches: arm64
+# kernels: 6.12 6.1
+# timeout: 400
+. /usr/share/bulkhead/tests/lib.sh
+I=/usr/lib/bulkhead/inmates
+C=/sys/devices/bulkhead/cells
+
+modprobe bulkhead
+bulkhead enable /etc/bulkhead/qemu-virt.cell
+bulkhead console -f > /tmp/con &
+wait_for() { n=0; while ! grep -qF -- "$1" /tmp/con && [ $n -lt 50 ]; do sleep 0.2; n=$((n + 1)); done; grep -qF -- "$1" /tmp/con; }
+counter() { grep -o "inmate-smp\] uart-demo: counter [0-9]*" /tmp/con | tail -n 1 | awk '{print $NF}'; }
+cpu_job() { awk 'BEGIN { s = 0; for (i = 0; i < 30000; i++) s = (s * 31 + i) % 1000003; print s }'; }
+expected_job=$(cpu_job)
+
+# The bystander: another cell that must not notice anything.
+bulkhead cell create /etc/bulkhead/qemu-virt-inmate-smp.cell >/dev/null
+bulkhead cell load inmate-smp $I/uart-demo.bin >/dev/null
+bulkhead cell start inmate-smp >/dev/null
+wait_for "[inmate-smp] uart-demo: counter 2" >/dev/null
+bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell >/dev/null
+
+# hostile   expected state   what the hypervisor console must say
+while IFS='|' read -r name state why; do
+	before=$(counter)
+	check "$name: load and start" sh -c "bulkhead cell load inmate $I/$name.bin >/dev/null && bulkhead cell start inmate >/dev/null"
+	check "$name: hypervisor says: $why" wait_for "$why"
+	sleep 0.5
+	check "$name: cell is $state" [ "$(cat $C/2/state)" = "$state" ]
+	if [ "$state" = failed ]; then
+		check "$name: CPU 3 listed as failed" [ "$(cat $C/2/cpus_failed_list)" = 3 ]
+		check "$name: cell list shows the failure" \
+			sh -c 'bulkhead cell list | grep -Eq "^2 +inmate +failed +3 +3"'
+	fi
+	check "$name: root Linux computes" [ "$(cpu_job)" = "$expected_job" ]
+	sleep 0.5
+	check "$name: other cell kept counting ($before -> $(counter))" [ "$(counter)" -gt "$before" ]
+	check "$name: other cell running" [ "$(cat $C/1/state)" = running ]
+	bulkhead cell shutdown inmate >/dev/null 2>&1
+done <<'LIST'
+hostile-mem-root|failed|cell "inmate" accessed 0x40000000, which it does not own
+hostile-mem-hyp|failed|cell "inmate" accessed 0x7f000000, which it does not own
+hostile-mem-cell|failed|cell "inmate" accessed 0x7e100000, which it does not own
+hostile-trap|failed|unknown hypervisor call
+hostile-gic|running|cell "inmate": GIC write to
+hostile-sgi|running|cell "inmate": SGI 2 to CPU 0 outside the cell dropped
+hostile-psci|running|PSCI CPU_ON on MPIDR 0x0 outside the cell refused
+hostile-hypercall|running|cell "inmate" made root-only hypercall 0: refused
+hostile-sysoff|shut down|cell "inmate" powered off
+LIST
+grep "hostile-" /tmp/con | grep -v "^bulkhead" | head -40
+check "gic: root's enabled interrupts invisible to the cell" \
+	grep -q "hostile-gic: GICD_ISENABLER1 = 0x00000000, SPI 33 bit clear" /tmp/con
+check "gic: the cell cannot route root's interrupt" \
+	grep -q "hostile-gic: GICD_IROUTER33 = 0x0" /tmp/con
+check "destroy both" sh -c 'bulkhead cell destroy inmate && bulkhead cell destroy inmate-smp'
+check "all CPUs back" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "disable" bulkhead disable
+finish
