@@ -1,23 +1,53 @@
 # The demo scenario, run as root in the arm64 test machine's root Linux.
 set -e
 step() { printf '\n=== %s\n' "$*"; }
+I=/usr/lib/bulkhead/inmates
 
 step "root Linux is up: $(uname -sr), $(grep -c ^processor /proc/cpuinfo) CPUs"
 grep MemTotal /proc/meminfo
 echo "memory reserved for bulkhead (invisible to Linux):"
 ls /proc/device-tree/reserved-memory/
 
-step "modprobe bulkhead"
+step "modprobe bulkhead; check the configs"
 modprobe bulkhead
-ls -l /dev/bulkhead
-
-step "bulkhead config check /etc/bulkhead/*.cell"
 cd /etc/bulkhead
 bulkhead config check qemu-virt.cell qemu-virt-inmate.cell qemu-virt-inmate-smp.cell
 
 step "a config with a mistake is refused, naming the field"
-bulkhead config check qemu-virt.cell /usr/share/bulkhead/tests/bad/$(awk '$2 == "cell" {print $1; exit}' /usr/share/bulkhead/tests/bad/manifest) || true
+bulkhead config check qemu-virt.cell /usr/share/bulkhead/tests/bad/cell-cpu-not-roots.cell || true
 
-step "rmmod bulkhead"
-rmmod bulkhead
+step "bulkhead enable qemu-virt.cell: Linux now runs as the root cell"
+bulkhead enable qemu-virt.cell
+
+step "two cells next to root Linux: timer-demo on CPU 3, smp-demo on CPUs 1-2"
+bulkhead cell create qemu-virt-inmate.cell
+bulkhead cell load inmate $I/timer-demo.bin
+bulkhead cell start inmate
+bulkhead cell create qemu-virt-inmate-smp.cell
+bulkhead cell load inmate-smp $I/smp-demo.bin
+bulkhead cell start inmate-smp
+sleep 3
+bulkhead cell list
+echo "root Linux keeps working on CPU 0: $(awk 'BEGIN { for (i = 0; i < 200000; i++) s += i; print s }')"
+
+step "a hostile inmate tries to write root Linux's memory: only its cell fails"
+bulkhead cell destroy inmate-smp
+bulkhead cell create qemu-virt-inmate-smp.cell
+bulkhead cell load inmate-smp $I/hostile-mem-root.bin
+bulkhead cell start inmate-smp
+sleep 1
+bulkhead cell list
+
+step "exit statistics of the timer cell"
+bulkhead cell stats inmate
+
+step "shutdown through the comm region, destroy, disable"
+bulkhead cell shutdown inmate
+bulkhead cell destroy inmate
+bulkhead cell destroy inmate-smp
+echo "CPUs back in Linux: $(cat /sys/devices/system/cpu/online)"
+bulkhead disable
+
+step "the hypervisor console, as root Linux reads it (bulkhead console), last lines"
+bulkhead console | tail -n 12
 echo "demo finished"

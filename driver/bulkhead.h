@@ -39,7 +39,14 @@ struct bulkhead_cell {
 	struct cpumask cpus;
 	/* CPUs the driver took offline for the cell, to bring back. */
 	struct cpumask cpus_taken;
+	/* Root's devices whose drivers were released for the cell. */
+	struct list_head released_devices;
 };
+
+/* devices.c */
+int bulkhead_release_devices(const struct bulkhead_cell_desc *config,
+			     struct list_head *released);
+void bulkhead_reattach_devices(struct list_head *released);
 
 extern struct bulkhead_state bulkhead;
 

@@ -237,6 +237,7 @@ int bulkhead_cell_create(const void __user *user_config, size_t size)
 		return err;
 	}
 	cell->config_size = size;
+	INIT_LIST_HEAD(&cell->released_devices);
 	err = check_cell_config(cell->config, size);
 	if (err)
 		goto err_free;
@@ -251,6 +252,8 @@ int bulkhead_cell_create(const void __user *user_config, size_t size)
 		goto err_free;
 	}
 	err = take_cpus(cell);
+	if (!err)
+		err = bulkhead_release_devices(cell->config, &cell->released_devices);
 	if (err)
 		goto err_cpus;
 	id = hypercall_relayed(BULKHEAD_HC_CELL_CREATE,
@@ -275,6 +278,7 @@ int bulkhead_cell_create(const void __user *user_config, size_t size)
 	return cell->id;
 
 err_cpus:
+	bulkhead_reattach_devices(&cell->released_devices);
 	return_cpus(cell);
 err_free:
 	kfree(cell->config);
@@ -363,6 +367,7 @@ int bulkhead_cell_simple(unsigned int cmd, unsigned int id)
 			return err;
 		list_del(&cell->entry);
 		return_cpus(cell);
+		bulkhead_reattach_devices(&cell->released_devices);
 		remove_statistics(cell);
 		pr_info("bulkhead: destroyed cell \"%s\"\n", cell->config->name);
 		kobject_put(&cell->kobj);

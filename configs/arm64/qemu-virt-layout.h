@@ -36,4 +36,9 @@
 #define INMATE2_RAM_BASE		0x7e100000
 #define INMATE2_RAM_SIZE		0x00100000
 
+/* The non-root Linux cell: RAM at the same cell and physical addresses, so
+ * the DMA addresses its virtio driver programs are physical ones. */
+#define LINUX_RAM_BASE			0x70000000
+#define LINUX_RAM_SIZE			0x08000000
+
 #endif

@@ -113,6 +113,8 @@ int cell_init(struct cell *cell, const struct bulkhead_cell_desc *desc)
 		err = map_shared_region(cell);
 	if (!err)
 		err = arch_cell_init(cell);
+	if (!err)
+		err = vuart_init(cell);
 	if (err)
 		cell_destroy(cell);
 	return err;

@@ -347,8 +347,10 @@ long cell_start(unsigned int id)
 	while (!(cell->cpu_set & BIT(first)))
 		first++;
 	cell->failed_cpus = 0;
-	cell->comm->msg_to_cell = BULKHEAD_MSG_NONE;
-	cell->comm->reply_from_cell = BULKHEAD_REPLY_NONE;
+	if (cell->comm) {
+		cell->comm->msg_to_cell = BULKHEAD_MSG_NONE;
+		cell->comm->reply_from_cell = BULKHEAD_REPLY_NONE;
+	}
 	set_state(cell, BULKHEAD_CELL_STATE_RUNNING);
 	printk("bulkhead: cell \"%s\" starting on CPU %u at 0x%llx\n",
 	       cell->desc->name, first, cell->desc->entry);
@@ -386,7 +388,7 @@ long cell_get_state(unsigned int id)
 
 	if (!cell)
 		return -ENOENT;
-	if (cell->state == BULKHEAD_CELL_STATE_RUNNING &&
+	if (cell->state == BULKHEAD_CELL_STATE_RUNNING && cell->comm &&
 	    cell->comm->cell_state == BULKHEAD_CELL_STATE_RUNNING_LOCKED)
 		return BULKHEAD_CELL_STATE_RUNNING_LOCKED;
 	return cell->state;

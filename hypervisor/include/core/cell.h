@@ -68,6 +68,8 @@ struct per_cpu;
 void cell_cpu_failed(struct per_cpu *cpu);
 /* The cell asked to power off (PSCI SYSTEM_OFF) or its last CPU went off. */
 void cell_powered_off(struct cell *cell, struct per_cpu *caller);
+/* The emulated transmit-only UART of a cell's console (core/vuart.c). */
+int vuart_init(struct cell *cell);
 /* Console output of a cell, collected per line. */
 void cell_console_putc(struct cell *cell, char c);
 
