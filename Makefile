@@ -39,10 +39,14 @@ SUBMAKE := $(MAKE) --no-print-directory ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPI
 
 all: module hypervisor configs tools host-tools inmates
 
+# driver/ holds the module last built; a copy per architecture and kernel
+# stays in build/ for ci/vm, so building for one never spoils another.
 module:
 	@test -d "$(KDIR)" || { echo "error: no kernel tree (KDIR='$(KDIR)'); set KDIR=/path/to/linux/build" >&2; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/driver ARCH=$(KERNEL_ARCH) \
 		CROSS_COMPILE=$(CROSS_COMPILE) W=1 modules
+	@mkdir -p build/$(ARCH)/linux-$(KERNEL)
+	@cp driver/bulkhead.ko build/$(ARCH)/linux-$(KERNEL)/bulkhead.ko
 
 hypervisor:
 	$(SUBMAKE) -C hypervisor

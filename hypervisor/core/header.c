@@ -9,7 +9,13 @@
 #include <core/shared.h>
 #include <arch/config.h>
 
-extern char __image_end[], arch_entry[];
+/*
+ * Weak: an architecture without an entry yet builds an image that says
+ * so (entry 0), and the driver refuses to enable it.
+ */
+extern char __image_end[];
+extern char arch_entry[] __attribute__((weak));
+extern struct bulkhead_shared shared_region __attribute__((weak));
 
 const struct bulkhead_image_header image_header
 	__attribute__((section(".header"), used)) = {
