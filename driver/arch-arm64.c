@@ -16,7 +16,7 @@
 #include "bulkhead.h"
 
 const u16 bulkhead_arch_id = BULKHEAD_ARCH_ARM64;
-const char bulkhead_firmware_name[] = "bulkhead-arm64.bin";
+const char *const bulkhead_firmware_name = "bulkhead-arm64.bin";
 
 /* The stub's reply to a call it does not know. */
 #define STUB_UNKNOWN_CALL	0xbadca11

@@ -8,7 +8,7 @@
 #include "bulkhead.h"
 
 const u16 bulkhead_arch_id = BULKHEAD_ARCH_RISCV64;
-const char bulkhead_firmware_name[] = "bulkhead-riscv64.bin";
+const char *const bulkhead_firmware_name = "bulkhead-riscv64.bin";
 
 int bulkhead_arch_check(void)
 {

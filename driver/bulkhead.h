@@ -43,6 +43,32 @@ struct bulkhead_cell {
 	struct list_head released_devices;
 };
 
+/*
+ * A group of vmexits_<reason> attributes, one per exit reason, whose show
+ * function finds the reason in the attribute (sysfs.c).
+ */
+struct bulkhead_exit_attribute {
+	struct kobj_attribute attr;
+	unsigned int reason;
+};
+
+struct bulkhead_exit_group {
+	struct bulkhead_exit_attribute attrs[BULKHEAD_EXIT_MAX];
+	char names[BULKHEAD_EXIT_MAX][32];
+	struct attribute *list[BULKHEAD_EXIT_MAX + 1];
+	struct attribute_group group;
+};
+
+void bulkhead_exit_group_init(struct bulkhead_exit_group *g,
+			      ssize_t (*show)(struct kobject *kobj,
+					      struct kobj_attribute *attr,
+					      char *buf));
+
+static inline unsigned int bulkhead_exit_reason(struct kobj_attribute *attr)
+{
+	return container_of(attr, struct bulkhead_exit_attribute, attr)->reason;
+}
+
 /* devices.c */
 int bulkhead_release_devices(const struct bulkhead_cell_desc *config,
 			     struct list_head *released);
@@ -74,7 +100,7 @@ ssize_t bulkhead_console_read(struct file *file, char __user *buf,
 
 /* Implemented per architecture (arch-<arch>.c). */
 extern const u16 bulkhead_arch_id;
-extern const char bulkhead_firmware_name[];
+extern const char *const bulkhead_firmware_name;
 int bulkhead_arch_check(void);
 long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 			     phys_addr_t base, size_t config_size);

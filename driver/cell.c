@@ -90,61 +90,37 @@ static struct attribute *cell_attr_attrs[] = {
 };
 ATTRIBUTE_GROUPS(cell_attr);
 
-static const char *const exit_names[] = BULKHEAD_EXIT_NAMES;
-
-struct cell_exit_attribute {
-	struct kobj_attribute attr;
-	unsigned int reason;
-};
-
 /* Exits of the cell's CPUs, counted since enable, summed. */
 static ssize_t cell_exits_show(struct kobject *kobj, struct kobj_attribute *attr,
 			       char *buf)
 {
-	struct cell_exit_attribute *ea =
-		container_of(attr, struct cell_exit_attribute, attr);
 	struct bulkhead_cell *cell = cell_of(kobj->parent);
-	unsigned int cpu;
+	unsigned int reason = bulkhead_exit_reason(attr), cpu;
 	u64 sum = 0;
 
 	if (bulkhead.shared)
 		for_each_cpu(cpu, &cell->cpus)
-			sum += READ_ONCE(bulkhead.shared->exits[cpu][ea->reason]);
+			sum += READ_ONCE(bulkhead.shared->exits[cpu][reason]);
 	return sysfs_emit(buf, "%llu\n", sum);
 }
 
-static struct cell_exit_attribute cell_exit_attrs[BULKHEAD_EXIT_MAX];
-static char cell_exit_names[BULKHEAD_EXIT_MAX][32];
-static struct attribute *cell_exit_list[BULKHEAD_EXIT_MAX + 1];
-static const struct attribute_group cell_exit_group = {
-	.attrs = cell_exit_list,
-};
+static struct bulkhead_exit_group cell_exits;
 
 static int add_statistics(struct bulkhead_cell *cell)
 {
-	unsigned int n;
-
-	for (n = 0; n < BULKHEAD_EXIT_MAX; n++) {
-		snprintf(cell_exit_names[n], sizeof(cell_exit_names[n]),
-			 "vmexits_%s", exit_names[n]);
-		sysfs_attr_init(&cell_exit_attrs[n].attr.attr);
-		cell_exit_attrs[n].attr.attr.name = cell_exit_names[n];
-		cell_exit_attrs[n].attr.attr.mode = 0444;
-		cell_exit_attrs[n].attr.show = cell_exits_show;
-		cell_exit_attrs[n].reason = n;
-		cell_exit_list[n] = &cell_exit_attrs[n].attr.attr;
-	}
+	if (!cell_exits.group.attrs)
+		bulkhead_exit_group_init(&cell_exits, cell_exits_show);
 	cell->statistics = kobject_create_and_add("statistics", &cell->kobj);
 	if (!cell->statistics)
 		return -ENOMEM;
-	return sysfs_create_group(cell->statistics, &cell_exit_group);
+	return sysfs_create_group(cell->statistics, &cell_exits.group);
 }
 
 static void remove_statistics(struct bulkhead_cell *cell)
 {
 	if (!cell->statistics)
 		return;
-	sysfs_remove_group(cell->statistics, &cell_exit_group);
+	sysfs_remove_group(cell->statistics, &cell_exits.group);
 	kobject_put(cell->statistics);
 	cell->statistics = NULL;
 }

@@ -38,12 +38,14 @@ ssize_t bulkhead_console_read(struct file *file, char __user *buf,
 	if (!bulkhead.shared)
 		goto out_unlock;
 	do {
+		/* Pairs with the hypervisor's release store of 'written'. */
 		written = smp_load_acquire(&bulkhead.shared->console.written);
 		from = max_t(u64, *ppos, written > RING ? written - RING : 0);
 		if (from >= written)
 			break;
 		len = min_t(u64, count, written - from);
 		copy_ring(kbuf, bulkhead.shared->console.buffer, from, len);
+		/* Read the bytes before checking they were not overwritten. */
 		smp_rmb();
 		/* Retry when the writer lapped us during the copy. */
 	} while (READ_ONCE(bulkhead.shared->console.written) > from + RING);
@@ -61,6 +63,7 @@ out_unlock:
 
 u64 bulkhead_console_mark(void)
 {
+	/* Pairs with the hypervisor's release store of 'written'. */
 	return bulkhead.shared ? smp_load_acquire(&bulkhead.shared->console.written) : 0;
 }
 

@@ -61,49 +61,42 @@ static const struct attribute_group bulkhead_group = {
 	.attrs = bulkhead_attrs,
 };
 
-struct exit_attribute {
-	struct kobj_attribute attr;
-	unsigned int reason;
-};
-
 static ssize_t exits_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  char *buf)
 {
-	struct exit_attribute *ea = container_of(attr, struct exit_attribute, attr);
-	unsigned int cpu;
+	unsigned int reason = bulkhead_exit_reason(attr), cpu;
 	u64 count = 0;
 
 	if (kstrtouint(kobject_name(kobj) + 3, 10, &cpu) || cpu >= BULKHEAD_MAX_CPUS)
 		return -EINVAL;
 	mutex_lock(&bulkhead.lock);
 	if (bulkhead.shared)
-		count = READ_ONCE(bulkhead.shared->exits[cpu][ea->reason]);
+		count = READ_ONCE(bulkhead.shared->exits[cpu][reason]);
 	mutex_unlock(&bulkhead.lock);
 	return sysfs_emit(buf, "%llu\n", count);
 }
 
-static struct exit_attribute exit_attrs[BULKHEAD_EXIT_MAX];
-static struct attribute *exit_attr_list[BULKHEAD_EXIT_MAX + 1];
-static char exit_attr_names[BULKHEAD_EXIT_MAX][32];
+static struct bulkhead_exit_group cpu_exits;
 
-static const struct attribute_group exit_group = {
-	.attrs = exit_attr_list,
-};
-
-static void init_exit_attrs(void)
+void bulkhead_exit_group_init(struct bulkhead_exit_group *g,
+			      ssize_t (*show)(struct kobject *kobj,
+					      struct kobj_attribute *attr,
+					      char *buf))
 {
 	unsigned int n;
 
 	for (n = 0; n < BULKHEAD_EXIT_MAX; n++) {
-		snprintf(exit_attr_names[n], sizeof(exit_attr_names[n]),
-			 "vmexits_%s", exit_names[n]);
-		sysfs_attr_init(&exit_attrs[n].attr.attr);
-		exit_attrs[n].attr.attr.name = exit_attr_names[n];
-		exit_attrs[n].attr.attr.mode = 0444;
-		exit_attrs[n].attr.show = exits_show;
-		exit_attrs[n].reason = n;
-		exit_attr_list[n] = &exit_attrs[n].attr.attr;
+		snprintf(g->names[n], sizeof(g->names[n]), "vmexits_%s",
+			 exit_names[n]);
+		sysfs_attr_init(&g->attrs[n].attr.attr);
+		g->attrs[n].attr.attr.name = g->names[n];
+		g->attrs[n].attr.attr.mode = 0444;
+		g->attrs[n].attr.show = show;
+		g->attrs[n].reason = n;
+		g->list[n] = &g->attrs[n].attr.attr;
 	}
+	g->list[BULKHEAD_EXIT_MAX] = NULL;
+	g->group.attrs = g->list;
 }
 
 static void remove_statistics(void)
@@ -113,7 +106,7 @@ static void remove_statistics(void)
 	for (cpu = 0; cpu < BULKHEAD_MAX_CPUS; cpu++) {
 		if (!cpu_kobjs[cpu])
 			continue;
-		sysfs_remove_group(cpu_kobjs[cpu], &exit_group);
+		sysfs_remove_group(cpu_kobjs[cpu], &cpu_exits.group);
 		kobject_put(cpu_kobjs[cpu]);
 		cpu_kobjs[cpu] = NULL;
 	}
@@ -127,7 +120,7 @@ static int create_statistics(void)
 	char name[16];
 	int err;
 
-	init_exit_attrs();
+	bulkhead_exit_group_init(&cpu_exits, exits_show);
 	statistics_kobj = kobject_create_and_add("statistics", &bulkhead.dev->kobj);
 	if (!statistics_kobj)
 		return -ENOMEM;
@@ -138,7 +131,7 @@ static int create_statistics(void)
 		cpu_kobjs[cpu] = kobject_create_and_add(name, statistics_kobj);
 		if (!cpu_kobjs[cpu])
 			return -ENOMEM;
-		err = sysfs_create_group(cpu_kobjs[cpu], &exit_group);
+		err = sysfs_create_group(cpu_kobjs[cpu], &cpu_exits.group);
 		if (err)
 			return err;
 	}
