@@ -34,6 +34,7 @@ extern const struct bh_command bh_cmd_enable;
 extern const struct bh_command bh_cmd_disable;
 extern const struct bh_command bh_cmd_console;
 extern const struct bh_command bh_cmd_cell;
+extern const struct bh_command bh_cmd_cell_linux;
 
 /* driver-call.c */
 int bh_open_driver(void);

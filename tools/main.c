@@ -20,6 +20,7 @@ static const struct bh_command *const commands[] = {
 	&bh_cmd_disable,
 	&bh_cmd_console,
 	&bh_cmd_cell,
+	&bh_cmd_cell_linux,
 	&bh_cmd_config,
 };
 
@@ -50,12 +51,29 @@ static void usage(int to_stderr)
 		"\nexit status: 0 success, 1 failure (e.g. invalid config), 2 usage error\n");
 }
 
-static const struct bh_command *find_command(const char *name)
+/*
+ * A command's name may be two words, as "cell linux": a subcommand that
+ * lives in a file of its own. Two-word names are tried first, so they win
+ * over their first word's command. *words says how many arguments matched.
+ */
+static const struct bh_command *find_command(int argc, char **argv, int *words)
 {
+	const char *name, *space;
 	size_t i;
 
+	for (i = 0; i < BH_NUM_COMMANDS; i++) {
+		name = commands[i]->name;
+		space = strchr(name, ' ');
+		if (space && argc > 2 && !strcmp(space + 1, argv[2]) &&
+		    strlen(argv[1]) == (size_t)(space - name) &&
+		    !strncmp(name, argv[1], space - name)) {
+			*words = 2;
+			return commands[i];
+		}
+	}
+	*words = 1;
 	for (i = 0; i < BH_NUM_COMMANDS; i++)
-		if (!strcmp(commands[i]->name, name))
+		if (!strcmp(commands[i]->name, argv[1]))
 			return commands[i];
 	return NULL;
 }
@@ -63,12 +81,14 @@ static const struct bh_command *find_command(const char *name)
 static int help(int argc, char **argv)
 {
 	const struct bh_command *cmd;
+	size_t i;
+	int words;
 
 	if (argc < 2) {
 		usage(0);
 		return BH_EXIT_OK;
 	}
-	cmd = find_command(argv[1]);
+	cmd = find_command(argc, argv, &words);
 	if (!cmd) {
 		bh_error("help: unknown command \"%s\"", argv[1]);
 		usage(1);
@@ -76,12 +96,18 @@ static int help(int argc, char **argv)
 	}
 	printf("usage:\n");
 	bh_print_command_usage(cmd, 0);
+	/* "help cell" shows "cell linux" too. */
+	for (i = 0; words == 1 && i < BH_NUM_COMMANDS; i++)
+		if (!strncmp(commands[i]->name, cmd->name, strlen(cmd->name)) &&
+		    commands[i]->name[strlen(cmd->name)] == ' ')
+			bh_print_command_usage(commands[i], 0);
 	return BH_EXIT_OK;
 }
 
 int main(int argc, char **argv)
 {
 	const struct bh_command *cmd;
+	int words;
 
 	if (argc < 2) {
 		usage(1);
@@ -96,11 +122,11 @@ int main(int argc, char **argv)
 		       BULKHEAD_CONFIG_REVISION);
 		return BH_EXIT_OK;
 	}
-	cmd = find_command(argv[1]);
+	cmd = find_command(argc, argv, &words);
 	if (!cmd) {
 		bh_error("unknown command \"%s\"", argv[1]);
 		usage(1);
 		return BH_EXIT_USAGE;
 	}
-	return cmd->run(argc - 1, argv + 1);
+	return cmd->run(argc - words, argv + words);
 }

@@ -1,5 +1,6 @@
 # 20 enable/disable cycles leave the page pool as they found it; the module
-# unloads, reloads and enables again.
+# unloads, reloads and enables again. Each cycle runs enable on another CPU:
+# CPUs already under the hypervisor must reach those not yet entered.
 # arches: arm64
 # kernels: 6.12 6.1
 # timeout: 300
@@ -8,14 +9,14 @@
 modprobe bulkhead
 first=""
 for n in $(seq 1 20); do
-	if ! bulkhead enable /etc/bulkhead/qemu-virt.cell; then
+	if ! taskset $((1 << (n % 4))) bulkhead enable /etc/bulkhead/qemu-virt.cell; then
 		not_ok "enable in cycle $n"
 		break
 	fi
 	used=$(cat /sys/devices/bulkhead/mem_pool_used)
 	[ -n "$first" ] || first=$used
 	[ "$used" = "$first" ] || not_ok "pool use $used in cycle $n, $first in cycle 1"
-	if ! bulkhead disable; then
+	if ! taskset $((1 << ((n + 1) % 4))) bulkhead disable; then
 		not_ok "disable in cycle $n"
 		break
 	fi

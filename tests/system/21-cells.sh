@@ -48,11 +48,20 @@ check "shutdown uart-demo" bulkhead cell shutdown inmate
 
 check "load shutdown-deny" bulkhead cell load inmate $I/shutdown-deny.bin
 check "start shutdown-deny" bulkhead cell start inmate
-wait_for "[inmate]" >/dev/null
-sleep 0.5
-expect_fail "shutdown denied by the cell" "denied" bulkhead cell shutdown inmate
+check "shutdown-deny runs" wait_for "[inmate] shutdown-deny: running, denying every shutdown request"
+expect_fail "shutdown denied by the cell" "denied the shutdown request" bulkhead cell shutdown inmate
+check "the cell saw the request" wait_for "[inmate] shutdown-deny: denied a shutdown request"
 check "still running after the denial" [ "$(cat $C/1/state)" = running ]
+check "load over a denying cell is refused too" sh -c "! bulkhead cell load inmate $I/hello.bin"
 check "destroy works on a denying cell" bulkhead cell destroy inmate
+check "create inmate again" bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell
+check "load locked" bulkhead cell load inmate $I/locked.bin
+check "start locked" bulkhead cell start inmate
+check "locked prints" wait_for "[inmate] locked: running, locked against shutdown"
+check "sysfs state running/locked" [ "$(cat $C/1/state)" = "running/locked" ]
+check "cell list shows running/locked" sh -c 'bulkhead cell list | grep -q "running/locked"'
+expect_fail "shutdown of a locked cell" "is locked" bulkhead cell shutdown inmate
+check "destroy works on a locked cell" bulkhead cell destroy inmate
 check "CPU 3 back in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
 check "CPU 3 works in Linux" sh -c 'echo 0 > /sys/devices/system/cpu/cpu3/online && echo 1 > /sys/devices/system/cpu/cpu3/online'
 check "pool back to its starting figure" [ "$(cat /sys/devices/bulkhead/mem_pool_used)" = "$pool_start" ]

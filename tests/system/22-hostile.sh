@@ -46,12 +46,14 @@ hostile-mem-hyp|failed|cell "inmate" accessed 0x7f000000, which it does not own
 hostile-mem-cell|failed|cell "inmate" accessed 0x7e100000, which it does not own
 hostile-trap|failed|unknown hypervisor call
 hostile-gic|running|cell "inmate": GIC write to
-hostile-sgi|running|cell "inmate": SGI 2 to CPU 0 outside the cell dropped
+hostile-sgi|running|cell "inmate": SGI 2 to MPIDR 0x0 outside the cell dropped
 hostile-psci|running|PSCI CPU_ON on MPIDR 0x0 outside the cell refused
 hostile-hypercall|running|cell "inmate" made root-only hypercall 0: refused
 hostile-sysoff|shut down|cell "inmate" powered off
 LIST
 grep "hostile-" /tmp/con | grep -v "^bulkhead" | head -40
+check "sgi: the broadcast to all but self was dropped too" \
+	grep -q 'cell "inmate": SGI 1 to MPIDR 0x0 outside the cell dropped' /tmp/con
 check "gic: root's enabled interrupts invisible to the cell" \
 	grep -q "hostile-gic: GICD_ISENABLER1 = 0x00000000, SPI 33 bit clear" /tmp/con
 check "gic: the cell cannot route root's interrupt" \

@@ -79,6 +79,15 @@ static void report(const char *what, const struct shipped *s,
 	test_report(name, ret ? msg : NULL);
 }
 
+/*
+ * The inmate cells are meant to run together; the Linux cell runs next to
+ * root alone (the machine has four CPUs), so it is left out of the pairs.
+ */
+static int runs_alone(const char *name)
+{
+	return strstr(name, "linux") != NULL;
+}
+
 static void check_pairs(struct shipped *s)
 {
 	struct bulkhead_config_error err;
@@ -86,7 +95,11 @@ static void check_pairs(struct shipped *s)
 	int i, j, ret;
 
 	for (j = 0; j < s->num_cells; j++) {
+		if (runs_alone(s->cell_names[j]))
+			continue;
 		for (i = 0; i < j; i++) {
+			if (runs_alone(s->cell_names[i]))
+				continue;
 			ret = bulkhead_check_cells_disjoint(blob_desc(&s->cells[i]),
 							    blob_desc(&s->cells[j]),
 							    &err);

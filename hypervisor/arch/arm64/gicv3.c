@@ -42,6 +42,8 @@
 #define IROUTER_IRM		BIT(31)
 
 #define GICR_FRAME_SIZE		0x20000
+#define GICR_CTLR		0x0000
+#define GICR_IIDR		0x0004
 #define GICR_TYPER		0x0008
 #define GICR_TYPER_LAST		BIT(4)
 #define GICR_SGI_BASE		0x10000
@@ -450,35 +452,61 @@ void gicv3_move_irqs(struct cell *cell, bool take)
 	}
 }
 
-void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir)
+static void drop_sgi(struct per_cpu *cpu, u32 intid, u64 mpidr)
 {
-	u32 intid = (sgir >> 24) & 0xf, rs = (sgir >> 44) & 0xf;
-	u64 aff321 = sgir & 0x00ff00ff00ff0000ULL;
-	bool all_but_self = sgir & BIT(40);
+	if (cpu->cell != &root_cell)
+		printk("bulkhead: cell \"%s\": SGI %u to MPIDR 0x%llx outside the cell dropped\n",
+		       cpu->cell->desc->name, intid, mpidr);
+}
+
+/* Sends intid to the CPU at mpidr if the sender's cell may reach it. */
+static void sgi_to_target(struct per_cpu *cpu, u32 intid, u64 mpidr)
+{
 	unsigned int n;
 
 	for (n = 0; n < BULKHEAD_MAX_CPUS; n++) {
-		u64 mpidr = per_cpu(n)->arch.mpidr;
-		u64 target_aff321 = ((mpidr >> 32) & 0xff) << 48 |
-				    ((mpidr >> 16) & 0xff) << 32 |
-				    ((mpidr >> 8) & 0xff) << 16;
-		u32 aff0 = mpidr & 0xff;
-
-		if (!per_cpu(n)->arch.entered)
-			continue;
-		if (all_but_self ? n == cpu->cpu_id :
-		    target_aff321 != aff321 || aff0 / 16 != rs ||
-		    !(sgir & BIT(aff0 % 16)))
+		if (!per_cpu(n)->arch.entered || per_cpu(n)->arch.mpidr != mpidr)
 			continue;
 		if (!(cpu->cell->cpu_set & BIT(n)) ||
-		    (intid == MANAGEMENT_SGI && cpu->cell != &root_cell)) {
-			if (cpu->cell != &root_cell)
-				printk("bulkhead: cell \"%s\": SGI %u to CPU %u outside the cell dropped\n",
-				       cpu->cell->desc->name, intid, n);
-			continue;
-		}
-		send_sgi_to(mpidr, intid);
+		    (intid == MANAGEMENT_SGI && cpu->cell != &root_cell))
+			drop_sgi(cpu, intid, mpidr);
+		else
+			send_sgi_to(mpidr, intid);
+		return;
 	}
+	/*
+	 * A CPU that has not entered the hypervisor yet (during enable) is
+	 * the root cell's: cells are made of CPUs that have entered.
+	 */
+	if (cpu->cell == &root_cell)
+		send_sgi_to(mpidr, intid);
+	else
+		drop_sgi(cpu, intid, mpidr);
+}
+
+void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir)
+{
+	u32 intid = (sgir >> 24) & 0xf, rs = (sgir >> 44) & 0xf, bit;
+	u64 base = ((sgir >> 48) & 0xff) << 32 | ((sgir >> 32) & 0xff) << 16 |
+		   ((sgir >> 16) & 0xff) << 8;
+	unsigned int n;
+
+	if (!(sgir & BIT(40))) {
+		for (bit = 0; bit < 16; bit++)
+			if (sgir & BIT(bit))
+				sgi_to_target(cpu, intid, base | (rs * 16 + bit));
+		return;
+	}
+	/* All but self: while no cell exists, that is all root's CPUs. */
+	if (cpu->cell == &root_cell &&
+	    root_cell.cpu_set == hypervisor.config->root_cell.cpu_set) {
+		write_sysreg(ICC_SGI1R_EL1, sgir);
+		isb();
+		return;
+	}
+	for (n = 0; n < BULKHEAD_MAX_CPUS; n++)
+		if (per_cpu(n)->arch.entered && n != cpu->cpu_id)
+			sgi_to_target(cpu, intid, per_cpu(n)->arch.mpidr);
 }
 
 /*
@@ -637,10 +665,15 @@ static enum mmio_result gicr_access(void *arg, struct mmio_access *access)
 	u64 mask = ~0ULL;
 
 	if (cpu < 0 || !(cell->cpu_set & BIT(cpu))) {
-		/* Other CPUs' frames: identification only, for discovery. */
+		/*
+		 * Other CPUs' frames: Linux reads their control and
+		 * identification registers to find its own frame. Nothing
+		 * else, and no writes.
+		 */
 		if (access->is_write)
 			return MMIO_DENIED;
-		if (in_frame != GICR_TYPER && in_frame != GICR_TYPER + 4 &&
+		if (in_frame != GICR_CTLR && in_frame != GICR_IIDR &&
+		    in_frame != GICR_TYPER && in_frame != GICR_TYPER + 4 &&
 		    in_frame != GICR_PIDR2)
 			return MMIO_DENIED;
 		return masked_access(access->address, access, mask, false);
