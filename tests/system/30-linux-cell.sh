@@ -1,0 +1,59 @@
+# A second, unmodified Linux boots in a cell on its own CPUs, memory and
+# console (the machine's second console), while root Linux keeps working;
+# it powers off; a panicking Linux or a broken image ends the cell without
+# harming root; the device tree can be written out for inspection.
+# arches: arm64
+# kernels: 6.12 6.1
+# timeout: 400
+# console2: bulkhead-linux-cell: up
+# console2: cell: nproc: 2
+# console2: /^cell: processor\t: 1$/
+# console2: /^cell: MemTotal:\s+1(1[0-9]|2[0-9]|30)[0-9]{3} kB$/
+# console2: /GICv3 +79 Edge +virtio0/
+# console2: bulkhead-linux-cell: powering off
+# console2: bulkhead-linux-cell: panicking
+. /usr/share/bulkhead/tests/lib.sh
+L=/usr/share/bulkhead/linux
+C=/sys/devices/bulkhead/cells
+cpu_job() { awk 'BEGIN { s = 0; for (i = 0; i < 400000; i++) s = (s * 31 + i) % 1000003; print s }'; }
+wait_con() { n=0; while ! grep -q "$1" /tmp/con && [ $n -lt 40 ]; do sleep 0.25; n=$((n + 1)); done; grep -q "$1" /tmp/con; }
+wait_state() { n=0; while [ "$(cat $C/1/state 2>/dev/null)" != "$1" ] && [ $n -lt 120 ]; do sleep 0.25; n=$((n + 1)); done; [ "$(cat $C/1/state)" = "$1" ]; }
+
+expected=$(cpu_job)
+modprobe bulkhead
+bulkhead enable /etc/bulkhead/qemu-virt.cell
+bulkhead console -f > /tmp/con &
+
+check "write the cell's device tree" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
+	$L/Image -i $L/initramfs.cpio.gz -w /tmp/linux.dtb
+check "it is a flattened device tree" sh -c '[ "$(head -c 4 /tmp/linux.dtb | od -An -tx1 | tr -d " ")" = d00dfeed ]'
+check "-w created nothing" sh -c "[ -z \"\$(ls $C)\" ]"
+
+check "boot Linux in the cell" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
+	$L/Image -i $L/initramfs.cpio.gz -c bulkhead.test=poweroff
+check "root job while the cell boots" [ "$(cpu_job)" = "$expected" ]
+check "the cell powers itself off" wait_state "shut down"
+check "its early console reached the hypervisor console" \
+	wait_con "^\[linux\] .*Booting Linux on physical CPU 0x0000000002"
+check "root kept CPUs 0-1" [ "$(cat /sys/devices/system/cpu/online)" = 0-1 ]
+check "destroy" bulkhead cell destroy linux
+check "CPUs back" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "root has its virtio console back" sh -c 'echo root-after-linux-cell > /dev/hvc0'
+
+check "boot a Linux that panics" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
+	$L/Image -i $L/initramfs.cpio.gz -c "bulkhead.test=panic panic=-1"
+check "the panicking cell ends shut down (it resets)" wait_state "shut down"
+check "root job after the panic" [ "$(cpu_job)" = "$expected" ]
+check "destroy the panicked cell" bulkhead cell destroy linux
+
+head -c 64 $L/Image > /tmp/broken
+head -c 2000000 /dev/urandom >> /tmp/broken
+check "start a broken kernel image" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell /tmp/broken
+check "the broken image ends the cell failed" wait_state failed
+check "the hypervisor stopped its CPU and says why" wait_con 'in cell "linux" stopped'
+grep -A1 'in cell "linux" stopped' /tmp/con
+check "root job after the broken image" [ "$(cpu_job)" = "$expected" ]
+check "destroy the failed cell" bulkhead cell destroy linux
+check "all CPUs back in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "disable" bulkhead disable
+finish
