@@ -41,11 +41,23 @@ bulkhead cell list
 step "exit statistics of the timer cell"
 bulkhead cell stats inmate
 
-step "shutdown through the comm region, destroy, disable"
+step "shutdown through the comm region, destroy"
 bulkhead cell shutdown inmate
 bulkhead cell destroy inmate
 bulkhead cell destroy inmate-smp
 echo "CPUs back in Linux: $(cat /sys/devices/system/cpu/online)"
+
+step "a second Linux in a cell on CPUs 2-3, its console on the second console"
+L=/usr/share/bulkhead/linux
+bulkhead cell linux qemu-virt-linux.cell $L/Image -i $L/initramfs.cpio.gz -c bulkhead.test=poweroff
+n=0
+while [ "$(cat /sys/devices/bulkhead/cells/1/state)" != "shut down" ] && [ $n -lt 120 ]; do
+	sleep 0.25
+	n=$((n + 1))
+done
+echo "root Linux meanwhile: $(grep -c ^processor /proc/cpuinfo) CPUs, uptime $(cut -d' ' -f1 /proc/uptime) s"
+bulkhead cell list
+bulkhead cell destroy linux
 bulkhead disable
 
 step "the hypervisor console, as root Linux reads it (bulkhead console), last lines"

@@ -31,7 +31,7 @@ struct cell {
 	struct mmio_region mmio_regions[MMIO_MAX_REGIONS];
 	unsigned int num_mmio_regions;
 	/* The cell's console line, printed with its name at each newline. */
-	char console_line[120];
+	char console_line[200];
 	unsigned int console_len;
 	/* Once per cell: refused GIC writes are reported, not each one. */
 	bool reported_gic;
