@@ -62,6 +62,15 @@ check "sysfs state running/locked" [ "$(cat $C/1/state)" = "running/locked" ]
 check "cell list shows running/locked" sh -c 'bulkhead cell list | grep -q "running/locked"'
 expect_fail "shutdown of a locked cell" "is locked" bulkhead cell shutdown inmate
 check "destroy works on a locked cell" bulkhead cell destroy inmate
+
+check "create inmate for the silent cell" bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell
+check "load mute" bulkhead cell load inmate $I/mute.bin
+check "start mute" bulkhead cell start inmate
+check "mute runs" wait_for "[inmate] mute: running, never answering the comm region"
+expect_fail "shutdown without an answer times out" "did not answer the shutdown request within 1000 ms" \
+	bulkhead cell shutdown inmate
+check "the silent cell is failed" [ "$(cat $C/1/state)" = failed ]
+check "destroy the failed cell" bulkhead cell destroy inmate
 check "CPU 3 back in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
 check "CPU 3 works in Linux" sh -c 'echo 0 > /sys/devices/system/cpu/cpu3/online && echo 1 > /sys/devices/system/cpu/cpu3/online'
 check "pool back to its starting figure" [ "$(cat /sys/devices/bulkhead/mem_pool_used)" = "$pool_start" ]

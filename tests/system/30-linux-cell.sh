@@ -46,6 +46,12 @@ check "the panicking cell ends shut down (it resets)" wait_state "shut down"
 check "root job after the panic" [ "$(cpu_job)" = "$expected" ]
 check "destroy the panicked cell" bulkhead cell destroy linux
 
+check "boot with the written device tree (-d)" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
+	$L/Image -i $L/initramfs.cpio.gz -d /tmp/linux.dtb -c bulkhead.test=poweroff
+check "the -d boot powers off too" wait_state "shut down"
+check "both boots reached the console" sh -c '[ "$(grep -c "console \[hvc0\] enabled" /tmp/con)" -ge 3 ]'
+check "destroy after -d" bulkhead cell destroy linux
+
 head -c 64 $L/Image > /tmp/broken
 head -c 2000000 /dev/urandom >> /tmp/broken
 check "start a broken kernel image" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell /tmp/broken
