@@ -10,9 +10,7 @@ C=/sys/devices/bulkhead/cells
 
 modprobe bulkhead
 bulkhead enable /etc/bulkhead/qemu-virt.cell
-bulkhead console -f > /tmp/con &
-console_has() { sleep 0.2; grep -qF -- "$1" /tmp/con; }
-wait_for() { n=0; while ! grep -qF -- "$1" /tmp/con && [ $n -lt 50 ]; do sleep 0.2; n=$((n + 1)); done; grep -qF -- "$1" /tmp/con; }
+follow_console
 pool_start=$(cat /sys/devices/bulkhead/mem_pool_used)
 
 check "create inmate" bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell
@@ -34,7 +32,7 @@ check "state shut down" [ "$(cat $C/1/state)" = "shut down" ]
 check "load timer-demo" bulkhead cell load 1 $I/timer-demo.bin
 check "start timer-demo" bulkhead cell start 1
 check "timer-demo reports latency" wait_for "[inmate] timer-demo: 100 ticks, latency min"
-grep "timer-demo: 100 ticks" /tmp/con
+grep "timer-demo: 100 ticks" $CONSOLE
 check "stats count the cell's interrupts" \
 	sh -c '[ "$(cat /sys/devices/bulkhead/cells/1/statistics/vmexits_irq)" -gt 100 ]'
 bulkhead cell stats inmate
@@ -85,7 +83,7 @@ check "destroy smp cell" bulkhead cell destroy inmate-smp
 check "memory reusable: create inmate again" bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell
 check "load into the reused memory" bulkhead cell load inmate $I/hello.bin
 check "run from it" bulkhead cell start inmate
-check "hello again" sh -c "wait_for() { :; }; sleep 1; [ \$(grep -c 'Hello from bulkhead cell' /tmp/con) -ge 2 ]"
+check "hello again" wait_count 2 "Hello from bulkhead cell"
 check "destroy" bulkhead cell destroy inmate
 check "all CPUs in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
 check "disable" bulkhead disable

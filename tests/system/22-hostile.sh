@@ -10,9 +10,8 @@ C=/sys/devices/bulkhead/cells
 
 modprobe bulkhead
 bulkhead enable /etc/bulkhead/qemu-virt.cell
-bulkhead console -f > /tmp/con &
-wait_for() { n=0; while ! grep -qF -- "$1" /tmp/con && [ $n -lt 50 ]; do sleep 0.2; n=$((n + 1)); done; grep -qF -- "$1" /tmp/con; }
-counter() { grep -o "inmate-smp\] uart-demo: counter [0-9]*" /tmp/con | tail -n 1 | awk '{print $NF}'; }
+follow_console
+counter() { grep -o "inmate-smp\] uart-demo: counter [0-9]*" $CONSOLE | tail -n 1 | awk '{print $NF}'; }
 cpu_job() { awk 'BEGIN { s = 0; for (i = 0; i < 30000; i++) s = (s * 31 + i) % 1000003; print s }'; }
 expected_job=$(cpu_job)
 
@@ -51,13 +50,13 @@ hostile-psci|running|PSCI CPU_ON on MPIDR 0x0 outside the cell refused
 hostile-hypercall|running|cell "inmate" made root-only hypercall 0: refused
 hostile-sysoff|shut down|cell "inmate" powered off
 LIST
-grep "hostile-" /tmp/con | grep -v "^bulkhead" | head -40
+grep "hostile-" $CONSOLE | grep -v "^bulkhead" | head -40
 check "sgi: the broadcast to all but self was dropped too" \
-	grep -q 'cell "inmate": SGI 1 to MPIDR 0x0 outside the cell dropped' /tmp/con
+	grep -q 'cell "inmate": SGI 1 to MPIDR 0x0 outside the cell dropped' $CONSOLE
 check "gic: root's enabled interrupts invisible to the cell" \
-	grep -q "hostile-gic: GICD_ISENABLER1 = 0x00000000, SPI 33 bit clear" /tmp/con
+	grep -q "hostile-gic: GICD_ISENABLER1 = 0x00000000, SPI 33 bit clear" $CONSOLE
 check "gic: the cell cannot route root's interrupt" \
-	grep -q "hostile-gic: GICD_IROUTER33 = 0x0" /tmp/con
+	grep -q "hostile-gic: GICD_IROUTER33 = 0x0" $CONSOLE
 check "destroy both" sh -c 'bulkhead cell destroy inmate && bulkhead cell destroy inmate-smp'
 check "all CPUs back" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
 check "disable" bulkhead disable

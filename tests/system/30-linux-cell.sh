@@ -16,13 +16,11 @@
 L=/usr/share/bulkhead/linux
 C=/sys/devices/bulkhead/cells
 cpu_job() { awk 'BEGIN { s = 0; for (i = 0; i < 400000; i++) s = (s * 31 + i) % 1000003; print s }'; }
-wait_con() { n=0; while ! grep -q "$1" /tmp/con && [ $n -lt 40 ]; do sleep 0.25; n=$((n + 1)); done; grep -q "$1" /tmp/con; }
-wait_state() { n=0; while [ "$(cat $C/1/state 2>/dev/null)" != "$1" ] && [ $n -lt 120 ]; do sleep 0.25; n=$((n + 1)); done; [ "$(cat $C/1/state)" = "$1" ]; }
 
 expected=$(cpu_job)
 modprobe bulkhead
 bulkhead enable /etc/bulkhead/qemu-virt.cell
-bulkhead console -f > /tmp/con &
+follow_console
 
 check "write the cell's device tree" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
 	$L/Image -i $L/initramfs.cpio.gz -w /tmp/linux.dtb
@@ -32,9 +30,9 @@ check "-w created nothing" sh -c "[ -z \"\$(ls $C)\" ]"
 check "boot Linux in the cell" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
 	$L/Image -i $L/initramfs.cpio.gz -c bulkhead.test=poweroff
 check "root job while the cell boots" [ "$(cpu_job)" = "$expected" ]
-check "the cell powers itself off" wait_state "shut down"
+check "the cell powers itself off" wait_state 1 "shut down"
 check "its early console reached the hypervisor console" \
-	wait_con "^\[linux\] .*Booting Linux on physical CPU 0x0000000002"
+	wait_re "^\[linux\] .*Booting Linux on physical CPU 0x0000000002"
 check "root kept CPUs 0-1" [ "$(cat /sys/devices/system/cpu/online)" = 0-1 ]
 check "destroy" bulkhead cell destroy linux
 check "CPUs back" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
@@ -42,22 +40,22 @@ check "root has its virtio console back" sh -c 'echo root-after-linux-cell > /de
 
 check "boot a Linux that panics" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
 	$L/Image -i $L/initramfs.cpio.gz -c "bulkhead.test=panic panic=-1"
-check "the panicking cell ends shut down (it resets)" wait_state "shut down"
+check "the panicking cell ends shut down (it resets)" wait_state 1 "shut down"
 check "root job after the panic" [ "$(cpu_job)" = "$expected" ]
 check "destroy the panicked cell" bulkhead cell destroy linux
 
 check "boot with the written device tree (-d)" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
 	$L/Image -i $L/initramfs.cpio.gz -d /tmp/linux.dtb -c bulkhead.test=poweroff
-check "the -d boot powers off too" wait_state "shut down"
-check "both boots reached the console" sh -c '[ "$(grep -c "console \[hvc0\] enabled" /tmp/con)" -ge 3 ]'
+check "the -d boot powers off too" wait_state 1 "shut down"
+check "all three boots reached their console" wait_count 3 "console \[hvc0\] enabled"
 check "destroy after -d" bulkhead cell destroy linux
 
 head -c 64 $L/Image > /tmp/broken
 head -c 2000000 /dev/urandom >> /tmp/broken
 check "start a broken kernel image" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell /tmp/broken
-check "the broken image ends the cell failed" wait_state failed
-check "the hypervisor stopped its CPU and says why" wait_con 'in cell "linux" stopped'
-grep -A1 'in cell "linux" stopped' /tmp/con
+check "the broken image ends the cell failed" wait_state 1 failed
+check "the hypervisor stopped its CPU and says why" wait_re 'in cell "linux" stopped'
+grep -A1 'in cell "linux" stopped' $CONSOLE
 check "root job after the broken image" [ "$(cpu_job)" = "$expected" ]
 check "destroy the failed cell" bulkhead cell destroy linux
 check "all CPUs back in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]

@@ -7,16 +7,15 @@
 . /usr/share/bulkhead/tests/lib.sh
 L=/usr/share/bulkhead/linux
 C=/sys/devices/bulkhead/cells
-wait_boots() { n=0; while [ "$(grep -c 'console \[hvc0\] enabled' /tmp/con)" -lt "$1" ] && [ $n -lt 120 ]; do sleep 0.25; n=$((n + 1)); done; [ "$(grep -c 'console \[hvc0\] enabled' /tmp/con)" -ge "$1" ]; }
 
 modprobe bulkhead
 bulkhead enable /etc/bulkhead/qemu-virt.cell
 pool=$(cat /sys/devices/bulkhead/mem_pool_used)
-bulkhead console -f > /tmp/con &
+follow_console
 for n in 1 2 3 4 5; do
 	check "boot $n" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
 		$L/Image -i $L/initramfs.cpio.gz
-	check "boot $n reached its console" wait_boots $n
+	check "boot $n reached its console" wait_count $n "console \[hvc0\] enabled"
 	check "boot $n running" [ "$(cat $C/1/state)" = running ]
 	check "shutdown $n from root" bulkhead cell shutdown linux
 	check "shut down $n" [ "$(cat $C/1/state)" = "shut down" ]

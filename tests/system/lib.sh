@@ -37,3 +37,31 @@ finish() {
 	echo "all checks passed"
 	exit 0
 }
+
+# The hypervisor console, followed into a file: the ring in the hypervisor
+# is small and chatty cells would overwrite what a test looks for.
+CONSOLE=/tmp/hypervisor-console
+follow_console() { bulkhead console -f > $CONSOLE & }
+
+# until TIMEOUT_S COMMAND...: retries COMMAND every 0.2 s until it succeeds
+# or TIMEOUT_S seconds passed; succeeds if COMMAND finally did.
+until_ok() {
+	tries=$(($1 * 5))
+	shift
+	while ! "$@" && [ $tries -gt 0 ]; do
+		sleep 0.2
+		tries=$((tries - 1))
+	done
+	"$@"
+}
+
+# wait_for TEXT: TEXT appears on the hypervisor console within 10 s.
+wait_for() { until_ok 10 grep -qF -- "$1" $CONSOLE; }
+# wait_re REGEX: a line matching REGEX appears within 10 s.
+wait_re() { until_ok 10 grep -q -- "$1" $CONSOLE; }
+# wait_count N REGEX: at least N lines match REGEX within 30 s.
+count_at_least() { [ "$(grep -c -- "$2" $CONSOLE)" -ge "$1" ]; }
+wait_count() { until_ok 30 count_at_least "$1" "$2"; }
+# wait_state ID STATE: cell ID reaches STATE within 30 s.
+state_is() { [ "$(cat /sys/devices/bulkhead/cells/$1/state 2>/dev/null)" = "$2" ]; }
+wait_state() { until_ok 30 state_is "$1" "$2"; }
