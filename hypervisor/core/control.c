@@ -95,11 +95,15 @@ static long copy_config_from_root(struct cell *cell, u64 address, u64 size)
 	u64 phys = 0;
 	void *src;
 
+	/* Written so that no sum can wrap: root chooses address and size. */
 	for (n = 0; n < root_cell.desc->num_memory_regions; n++, mem++)
 		if ((mem->flags & BULKHEAD_MEM_READ) && !(mem->flags & BULKHEAD_MEM_IO) &&
-		    address >= mem->virt_start &&
-		    address + size <= mem->virt_start + mem->size)
+		    address >= mem->virt_start && size <= mem->size &&
+		    address - mem->virt_start <= mem->size - size)
 			phys = mem->phys_start + (address - mem->virt_start);
+	if (!phys)
+		printk("bulkhead: cell config at 0x%llx (%llu bytes) is not in root RAM\n",
+		       address, size);
 	if (!phys)
 		return -EINVAL;
 	cell->config_pages = pages_alloc(PAGES(size));
