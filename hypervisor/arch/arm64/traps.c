@@ -71,11 +71,38 @@ static u64 handle_hvc(struct per_cpu *cpu, struct guest_regs *regs)
 	return cpu->arch.disabling ? cpu->arch.stub_vbar : 0;
 }
 
-static void __attribute__((noreturn))
-handle_abort(struct per_cpu *cpu, struct guest_regs *regs, bool data, u64 ipa)
+/*
+ * The root cell touched memory it does not own. Parking a root CPU would
+ * take Linux down with it; instead the access gets what real hardware gives
+ * for a bus error, a synchronous external abort at EL1, so Linux kills the
+ * offending task or driver and runs on.
+ */
+static void inject_root_abort(bool data)
+{
+	u64 esr = read_sysreg(esr_el2), spsr = read_sysreg(spsr_el2);
+	bool from_el0 = (spsr & 0xf) == 0;
+	u64 offset = from_el0 ? 0x400 : ((spsr & 1) ? 0x200 : 0);
+	u64 ec = (data ? 0x24 : 0x20) + (from_el0 ? 0 : 1);
+
+	write_sysreg(esr_el1, ec << 26 | ESR_IL | (esr & BIT(6)) | 0x10);
+	write_sysreg(far_el1, read_sysreg(far_el2));
+	write_sysreg(elr_el1, read_sysreg(elr_el2));
+	write_sysreg(spsr_el1, spsr);
+	write_sysreg(elr_el2, read_sysreg(vbar_el1) + offset);
+	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
+}
+
+static void handle_abort(struct per_cpu *cpu, struct guest_regs *regs,
+			 bool data, u64 ipa)
 {
 	printk("bulkhead: cell \"%s\" %s 0x%llx, which it does not own\n",
 	       cpu->cell->desc->name, data ? "accessed" : "executed at", ipa);
+	if (cpu->cell == &root_cell) {
+		printk("bulkhead: CPU %u: external abort injected into the root cell\n",
+		       cpu->cpu_id);
+		inject_root_abort(data);
+		return;
+	}
 	fail_cpu(cpu, data ? "data abort" : "instruction abort", regs);
 }
 
@@ -101,16 +128,20 @@ static void handle_data_abort(struct per_cpu *cpu, struct guest_regs *regs,
 	};
 	enum mmio_result result;
 
-	if (!(esr & BIT(24)))
+	if (!(esr & BIT(24))) {
 		handle_abort(cpu, regs, true, access.address);
+		return;
+	}
 	if (access.is_write)
 		access.value = reg == 31 ? 0 : regs->x[reg];
 	if (access.size < 8)
 		access.value &= BIT(access.size * 8) - 1;
 	count_exit(cpu->cpu_id, BULKHEAD_EXIT_MMIO);
 	result = mmio_handle_access(cpu->cell, &access);
-	if (result == MMIO_UNHANDLED)
+	if (result == MMIO_UNHANDLED) {
 		handle_abort(cpu, regs, true, access.address);
+		return;
+	}
 	if (result == MMIO_DENIED) {
 		printk("bulkhead: cell \"%s\" denied %s of 0x%llx\n",
 		       cpu->cell->desc->name, access.is_write ? "write" : "read",
@@ -174,6 +205,7 @@ u64 arch_handle_trap(struct guest_regs *regs)
 		return 0;
 	case EC_IABT_LOW:
 		handle_abort(cpu, regs, false, fault_ipa());
+		return 0;
 	default:
 		count_exit(cpu->cpu_id, BULKHEAD_EXIT_OTHER);
 		fail_cpu(cpu, "unhandled trap", regs);
