@@ -35,7 +35,7 @@ KDIR ?= $(shell ci/kernel $(ARCH) $(KERNEL))
 SUBMAKE := $(MAKE) --no-print-directory ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE)
 
 .PHONY: all module hypervisor configs tools host-tools inmates check unit-check \
-	system-check demo deps clean
+	system-check demo bench deps clean
 
 all: module hypervisor configs tools host-tools inmates
 
@@ -75,6 +75,10 @@ deps:
 
 demo: deps
 	@ci/demo
+
+# Performance figures (no pass/fail: emulated machines are noisy).
+bench:
+	@ci/bench
 
 clean:
 	rm -rf driver/*.o driver/*.ko driver/*.mod* driver/.*.cmd driver/modules.order \
