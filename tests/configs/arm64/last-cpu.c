@@ -1,31 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * Test config: valid on its own, but takes CPU 0, the root cell's last one once other cells hold 1-3,
- * which only the hypervisor can see at create time.
+ * Test config: valid on its own, but it takes CPU 0, the root cell's last
+ * one once other cells hold CPUs 1-3.
  */
-#include <bulkhead/cell-config.h>
-#include "qemu-virt-layout.h"
-
-struct {
-	struct bulkhead_cell_desc cell;
-	struct bulkhead_memory memory[1];
-} config BULKHEAD_CONFIG_SECTION = {
-	.cell = {
-		.signature = BULKHEAD_CELL_SIGNATURE,
-		.revision = BULKHEAD_CONFIG_REVISION,
-		.architecture = BULKHEAD_ARCH_ARM64,
-		.flags = BULKHEAD_CELL_DEBUG_CONSOLE | BULKHEAD_CELL_PASSIVE_COMMREG,
-		.name = "last-cpu",
-		.cpu_set = 0x1,
-		.num_memory_regions = BULKHEAD_ARRAY_SIZE(config.memory),
-	},
-	.memory = {
-		{
-			.phys_start = 0x7e200000,
-			.virt_start = 0,
-			.size = 0x100000,
-			.flags = BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE |
-				 BULKHEAD_MEM_EXECUTE | BULKHEAD_MEM_LOADABLE,
-		},
-	},
-};
+#define CELL_NAME	"last-cpu"
+#define CELL_CPUS	0x1
+#define CELL_RAM	0x7e200000
+#include "one-cell.h"
