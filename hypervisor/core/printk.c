@@ -22,7 +22,7 @@ void console_init(const struct bulkhead_console *desc)
 		uart->init(uart_base);
 }
 
-void console_putc_locked(char c)
+static void console_putc_locked(char c)
 {
 	u64 n = shared_region.console.written;
 

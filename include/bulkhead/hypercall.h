@@ -45,7 +45,4 @@
  */
 #define BULKHEAD_HC_CELL_FAILED_CPUS	8
 
-/* Values the entry returns to the driver. */
-#define BULKHEAD_ENTRY_OK		0
-
 #endif /* _BULKHEAD_HYPERCALL_H */

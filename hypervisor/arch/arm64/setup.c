@@ -230,11 +230,6 @@ void arch_cell_destroy(struct cell *cell)
 }
 
 
-u64 arch_cpu_hw_id(struct per_cpu *cpu)
-{
-	return cpu->arch.mpidr;
-}
-
 long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
 {
 	cpu->arch.entry = entry;

@@ -28,8 +28,6 @@ void __attribute__((noreturn)) arch_cpu_power_off(struct per_cpu *cpu);
 long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context);
 /* Interrupt cpu so it looks at cpu->request. */
 void arch_send_management(struct per_cpu *cpu);
-/* Hardware id of a CPU as its cell sees it (MPIDR affinity, hart id). */
-u64 arch_cpu_hw_id(struct per_cpu *cpu);
 /* Move the cell's interrupt lines away from / back to the root cell. */
 void arch_cell_take_irqs(struct cell *cell);
 void arch_cell_return_irqs(struct cell *cell);

@@ -10,8 +10,7 @@ struct hypervisor {
 	u64 size;
 	const struct bulkhead_system *config;
 	u64 config_size;
-	/* CPUs that have entered, and that are still enabled. */
-	u64 cpus_entered;
+	/* CPUs that are under the hypervisor. */
 	u64 cpus_enabled;
 };
 

@@ -7,6 +7,5 @@
 
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void console_init(const struct bulkhead_console *uart);
-void console_putc_locked(char c);
 
 #endif
