@@ -386,6 +386,16 @@ long cell_destroy_by_id(unsigned int id)
 	return 0;
 }
 
+bool cells_exist(void)
+{
+	unsigned int n;
+
+	for (n = 0; n < MAX_CELLS; n++)
+		if (cells[n].in_use)
+			return true;
+	return false;
+}
+
 long cell_get_state(unsigned int id)
 {
 	struct cell *cell = cell_by_id(id);

@@ -12,15 +12,11 @@ static spinlock_t control_lock;
 
 static long disable_cpu(struct per_cpu *cpu)
 {
-	unsigned int n;
-
 	spin_lock(&control_lock);
-	for (n = 1; n <= MAX_CELLS; n++) {
-		if (cell_get_state(n) >= 0) {
-			spin_unlock(&control_lock);
-			printk("bulkhead: cannot disable while cells exist: destroy them first\n");
-			return -EBUSY;
-		}
+	if (cells_exist()) {
+		spin_unlock(&control_lock);
+		printk("bulkhead: cannot disable while cells exist: destroy them first\n");
+		return -EBUSY;
 	}
 	hypervisor.cpus_enabled &= ~BIT(cpu->cpu_id);
 	WRITE_ONCE(shared_region.cpus_enabled, hypervisor.cpus_enabled);

@@ -4,6 +4,7 @@
  * so the hypervisor only ever transmits and never reprograms it.
  */
 #include <bulkhead/cell-config.h>
+#include <core/mmio.h>
 #include <core/uart.h>
 
 #define PL011_DR	0x00
@@ -21,18 +22,18 @@ static void pl011_putc(u64 base, char c)
 {
 	int n = UART_SPIN;
 
-	while ((mmio_read32(base + PL011_FR) & PL011_FR_TXFF) && --n)
+	while ((mmio_read(base + PL011_FR, 4) & PL011_FR_TXFF) && --n)
 		;
-	mmio_write32(base + PL011_DR, (u8)c);
+	mmio_write(base + PL011_DR, (u8)c, 4);
 }
 
 static void ns16550_putc(u64 base, char c)
 {
 	int n = UART_SPIN;
 
-	while (!(mmio_read8(base + NS16550_LSR) & NS16550_LSR_THRE) && --n)
+	while (!(mmio_read(base + NS16550_LSR, 1) & NS16550_LSR_THRE) && --n)
 		;
-	mmio_write8(base + NS16550_THR, c);
+	mmio_write(base + NS16550_THR, (u8)c, 1);
 }
 
 static const struct uart_driver pl011 = { .putc = pl011_putc };

@@ -21,6 +21,7 @@
 #include <core/spinlock.h>
 #include <arch/gicv3.h>
 #include <arch/paging.h>
+#include <arch/psci.h>
 #include <arch/sysreg.h>
 
 #define GICD_CTLR		0x0000
@@ -139,13 +140,7 @@ static u64 affinity_mpidr(u32 aff)
 /* The CPU whose redistributor is frame n, or -1. */
 static int frame_cpu(unsigned int frame)
 {
-	unsigned int n;
-
-	for (n = 0; n < BULKHEAD_MAX_CPUS; n++)
-		if (per_cpu(n)->arch.entered &&
-		    mpidr_affinity(per_cpu(n)->arch.mpidr) == gic.frame_affinity[frame])
-			return n;
-	return -1;
+	return cpu_by_mpidr(affinity_mpidr(gic.frame_affinity[frame]));
 }
 
 static u64 cpu_frame(struct per_cpu *cpu)
@@ -462,11 +457,9 @@ static void drop_sgi(struct per_cpu *cpu, u32 intid, u64 mpidr)
 /* Sends intid to the CPU at mpidr if the sender's cell may reach it. */
 static void sgi_to_target(struct per_cpu *cpu, u32 intid, u64 mpidr)
 {
-	unsigned int n;
+	int n = cpu_by_mpidr(mpidr);
 
-	for (n = 0; n < BULKHEAD_MAX_CPUS; n++) {
-		if (!per_cpu(n)->arch.entered || per_cpu(n)->arch.mpidr != mpidr)
-			continue;
+	if (n >= 0) {
 		if (!(cpu->cell->cpu_set & BIT(n)) ||
 		    (intid == MANAGEMENT_SGI && cpu->cell != &root_cell))
 			drop_sgi(cpu, intid, mpidr);
@@ -487,9 +480,9 @@ static void sgi_to_target(struct per_cpu *cpu, u32 intid, u64 mpidr)
 void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir)
 {
 	u32 intid = (sgir >> 24) & 0xf, rs = (sgir >> 44) & 0xf, bit;
+	unsigned int n;
 	u64 base = ((sgir >> 48) & 0xff) << 32 | ((sgir >> 32) & 0xff) << 16 |
 		   ((sgir >> 16) & 0xff) << 8;
-	unsigned int n;
 
 	if (!(sgir & BIT(40))) {
 		for (bit = 0; bit < 16; bit++)
@@ -498,8 +491,7 @@ void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir)
 		return;
 	}
 	/* All but self: while no cell exists, that is all root's CPUs. */
-	if (cpu->cell == &root_cell &&
-	    root_cell.cpu_set == hypervisor.config->root_cell.cpu_set) {
+	if (cpu->cell == &root_cell && !cells_exist()) {
 		write_sysreg(ICC_SGI1R_EL1, sgir);
 		isb();
 		return;
@@ -611,12 +603,11 @@ static enum mmio_result irouter_access(struct cell *cell, u64 offset,
 	}
 	if (access->is_write && access->size == 8) {
 		/* Route only to a CPU of the cell: the first one by default. */
-		for (n = 0; n < BULKHEAD_MAX_CPUS && !target; n++)
-			if ((cell->cpu_set & BIT(n)) && per_cpu(n)->arch.entered &&
-			    !(access->value & BIT(31)) &&
-			    mpidr_affinity(per_cpu(n)->arch.mpidr) ==
-			    mpidr_affinity(access->value))
-				target = per_cpu(n);
+		int asked = access->value & IROUTER_IRM ? -1 :
+			    cpu_by_mpidr(access->value);
+
+		if (asked >= 0 && (cell->cpu_set & BIT(asked)))
+			target = per_cpu(asked);
 		for (n = 0; n < BULKHEAD_MAX_CPUS && !target; n++)
 			if ((cell->cpu_set & BIT(n)) && per_cpu(n)->arch.entered)
 				target = per_cpu(n);

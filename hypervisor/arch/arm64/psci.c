@@ -35,7 +35,7 @@ u64 psci_smc(u64 fn, u64 a1, u64 a2, u64 a3)
 	return x0;
 }
 
-static int cpu_by_mpidr(u64 mpidr)
+int cpu_by_mpidr(u64 mpidr)
 {
 	unsigned int n;
 

@@ -62,6 +62,7 @@ long cell_shutdown(unsigned int id);
 long cell_destroy_by_id(unsigned int id);
 long cell_get_state(unsigned int id);
 long cell_get_failed_cpus(unsigned int id);
+bool cells_exist(void);
 
 struct per_cpu;
 /* A CPU of this cell faulted or did something forbidden. */

@@ -11,24 +11,4 @@ struct uart_driver {
 
 const struct uart_driver *uart_driver_for(u16 console_type);
 
-static inline u32 mmio_read32(u64 addr)
-{
-	return *(volatile u32 *)addr;
-}
-
-static inline void mmio_write32(u64 addr, u32 value)
-{
-	*(volatile u32 *)addr = value;
-}
-
-static inline u8 mmio_read8(u64 addr)
-{
-	return *(volatile u8 *)addr;
-}
-
-static inline void mmio_write8(u64 addr, u8 value)
-{
-	*(volatile u8 *)addr = value;
-}
-
 #endif

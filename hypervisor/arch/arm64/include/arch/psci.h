@@ -21,5 +21,7 @@
 
 void psci_handle(struct per_cpu *cpu, struct guest_regs *regs);
 u64 psci_smc(u64 fn, u64 a1, u64 a2, u64 a3);
+/* The CPU (entered the hypervisor) with this MPIDR affinity, or -1. */
+int cpu_by_mpidr(u64 mpidr);
 
 #endif
