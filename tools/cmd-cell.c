@@ -173,43 +173,71 @@ static int parse_address(const char *text, __u64 *addr)
 	return 0;
 }
 
-static int load(int argc, char **argv)
+static void free_files(struct bh_config_file *files, int n)
 {
-	struct bulkhead_image images[BULKHEAD_MAX_IMAGES];
-	struct bh_config_file files[BULKHEAD_MAX_IMAGES];
-	struct bulkhead_cell_load arg = { 0 };
-	int i, fd, ret = BH_EXIT_FAIL, n = 0;
+	while (n--)
+		if (files[n].data)
+			bh_config_free(&files[n]);
+}
 
-	if (argc < 3)
-		return bh_usage_error(&bh_cmd_cell, "cell load: expected a cell and at least one image");
-	memset(files, 0, sizeof(files));
-	for (i = 2; i < argc; i++) {
+/*
+ * Fills images[] from "IMAGE|-s STRING [-a ADDR]...": returns how many,
+ * BAD_USAGE after a usage error, or -1 after another failure.
+ */
+#define BAD_USAGE	(-2)
+static int parse_images(int argc, char **argv, struct bulkhead_image *images,
+			struct bh_config_file *files)
+{
+	int i, n = 0;
+
+	for (i = 2; i < argc; i++, n++) {
 		if (n == BULKHEAD_MAX_IMAGES) {
 			bh_error("cell load: at most %d images", BULKHEAD_MAX_IMAGES);
-			goto out;
+			return -1;
 		}
-		memset(&images[n], 0, sizeof(images[n]));
+		if (!strcmp(argv[i], "-a")) {
+			bh_usage_error(&bh_cmd_cell, "cell load: -a must follow an image or -s STRING");
+			return BAD_USAGE;
+		}
 		if (!strcmp(argv[i], "-s")) {
-			if (++i == argc)
-				return bh_usage_error(&bh_cmd_cell, "cell load: -s needs a string");
+			if (++i == argc) {
+				bh_usage_error(&bh_cmd_cell, "cell load: -s needs a string");
+				return BAD_USAGE;
+			}
 			images[n].source_address = (uintptr_t)argv[i];
 			images[n].size = strlen(argv[i]) + 1;
-		} else if (!strcmp(argv[i], "-a")) {
-			return bh_usage_error(&bh_cmd_cell, "cell load: -a must follow an image or -s STRING");
 		} else {
 			if (bh_config_load(argv[i], &files[n]))
-				goto out;
+				return -1;
 			images[n].source_address = (uintptr_t)files[n].data;
 			images[n].size = files[n].size;
 		}
-		if (i + 2 < argc + 1 && i + 1 < argc && !strcmp(argv[i + 1], "-a")) {
-			if (i + 2 >= argc)
-				return bh_usage_error(&bh_cmd_cell, "cell load: -a needs an address");
+		if (i + 1 < argc && !strcmp(argv[i + 1], "-a")) {
+			if (i + 2 == argc) {
+				bh_usage_error(&bh_cmd_cell, "cell load: -a needs an address");
+				return BAD_USAGE;
+			}
 			if (parse_address(argv[i + 2], &images[n].target_address))
-				goto out;
+				return -1;
 			i += 2;
 		}
-		n++;
+	}
+	return n;
+}
+
+static int load(int argc, char **argv)
+{
+	struct bulkhead_image images[BULKHEAD_MAX_IMAGES] = { 0 };
+	struct bh_config_file files[BULKHEAD_MAX_IMAGES] = { 0 };
+	struct bulkhead_cell_load arg = { 0 };
+	int fd, n, ret = BH_EXIT_FAIL;
+
+	if (argc < 3)
+		return bh_usage_error(&bh_cmd_cell, "cell load: expected a cell and at least one image");
+	n = parse_images(argc, argv, images, files);
+	if (n < 0) {
+		ret = n == BAD_USAGE ? BH_EXIT_USAGE : BH_EXIT_FAIL;
+		goto out;
 	}
 	arg.id = resolve(argv[1]);
 	if (!arg.id)
@@ -224,9 +252,7 @@ static int load(int argc, char **argv)
 		ret = BH_EXIT_OK;
 	}
 out:
-	for (i = 0; i < n || (i < BULKHEAD_MAX_IMAGES && files[i].data); i++)
-		if (files[i].data)
-			bh_config_free(&files[i]);
+	free_files(files, BULKHEAD_MAX_IMAGES);
 	return ret;
 }
 
