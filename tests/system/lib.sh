@@ -65,3 +65,7 @@ wait_count() { until_ok 30 count_at_least "$1" "$2"; }
 # wait_state ID STATE: cell ID reaches STATE within 30 s.
 state_is() { [ "$(cat /sys/devices/bulkhead/cells/$1/state 2>/dev/null)" = "$2" ]; }
 wait_state() { until_ok 30 state_is "$1" "$2"; }
+
+# cpu_job ITERATIONS: a deterministic CPU-bound computation; its printed
+# result must not depend on what the hypervisor does around it.
+cpu_job() { awk -v n="$1" 'BEGIN { s = 0; for (i = 0; i < n; i++) s = (s * 31 + i) % 1000003; print s }'; }
