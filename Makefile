@@ -2,6 +2,7 @@
 #
 #   make [ARCH=arm64|riscv64] [KERNEL=6.12|6.1] [KDIR=...]   build everything
 #   make check                                             host + system tests
+#   make stress [STRESS=20]                                long runs of the stress tests
 #   make demo                                              install, build, boot the arm64 demo
 #
 # Products (per architecture, so both can be built in one tree):
@@ -35,7 +36,7 @@ KDIR ?= $(shell ci/kernel $(ARCH) $(KERNEL))
 SUBMAKE := $(MAKE) --no-print-directory ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE)
 
 .PHONY: all module hypervisor configs tools host-tools inmates check unit-check \
-	system-check demo bench deps clean
+	system-check stress demo bench deps clean
 
 all: module hypervisor configs tools host-tools inmates
 
@@ -69,6 +70,12 @@ check:
 
 unit-check:
 	@python3 tests/run --unit-only
+
+# The stress tests with many rounds (make check runs a few): STRESS rounds
+# of each, in real time and under deterministic virtual time.
+STRESS ?= 20
+stress:
+	@python3 tests/run --system-only --stress $(STRESS) stress
 
 deps:
 	@ci/install-deps

@@ -28,6 +28,7 @@ struct bulkhead_state {
 };
 
 struct bulkhead_cell_load;
+struct bulkhead_cpu_dump_arg;
 
 struct bulkhead_cell {
 	struct list_head entry;
@@ -88,6 +89,7 @@ void bulkhead_sysfs_exit(void);
 int bulkhead_cell_create(const void __user *config, size_t size);
 int bulkhead_cell_load(const struct bulkhead_cell_load *load);
 int bulkhead_cell_simple(unsigned int cmd, unsigned int id);
+int bulkhead_cpu_dump(const struct bulkhead_cpu_dump_arg *arg);
 bool bulkhead_cells_exist(void);
 void bulkhead_destroy_all_cells(void);
 int bulkhead_cells_init(struct kobject *parent);

@@ -14,6 +14,7 @@
 
 #include <bulkhead/comm-region.h>
 #include <bulkhead/config-check.h>
+#include <bulkhead/cpu-dump.h>
 #include <bulkhead/hypercall.h>
 #include <bulkhead/ioctl.h>
 
@@ -350,6 +351,24 @@ int bulkhead_cell_simple(unsigned int cmd, unsigned int id)
 		return 0;
 	}
 	return -ENOTTY;
+}
+
+/* The hypervisor fills the dump in root RAM; the caller gets a copy. */
+int bulkhead_cpu_dump(const struct bulkhead_cpu_dump_arg *arg)
+{
+	struct bulkhead_cpu_dump *dump;
+	long err;
+
+	dump = kzalloc(sizeof(*dump), GFP_KERNEL);
+	if (!dump)
+		return -ENOMEM;
+	err = hypercall_relayed(BULKHEAD_HC_CPU_DUMP, arg->cpu,
+				virt_to_phys(dump));
+	if (!err && copy_to_user(u64_to_user_ptr(arg->dump_address), dump,
+				 sizeof(*dump)))
+		err = -EFAULT;
+	kfree(dump);
+	return err;
 }
 
 bool bulkhead_cells_exist(void)

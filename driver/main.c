@@ -21,6 +21,7 @@ static long cell_ioctl(unsigned int cmd, unsigned long arg)
 {
 	struct bulkhead_config_arg config;
 	struct bulkhead_cell_load load;
+	struct bulkhead_cpu_dump_arg dump;
 	long err;
 
 	mutex_lock(&bulkhead.lock);
@@ -40,6 +41,11 @@ static long cell_ioctl(unsigned int cmd, unsigned long arg)
 		err = -EFAULT;
 		if (!copy_from_user(&load, (void __user *)arg, sizeof(load)))
 			err = bulkhead_cell_load(&load);
+		break;
+	case BULKHEAD_CPU_DUMP:
+		err = -EFAULT;
+		if (!copy_from_user(&dump, (void __user *)arg, sizeof(dump)))
+			err = bulkhead_cpu_dump(&dump);
 		break;
 	default:
 		err = bulkhead_cell_simple(cmd, arg);
@@ -67,6 +73,7 @@ static long bulkhead_ioctl(struct file *file, unsigned int cmd,
 	case BULKHEAD_CELL_START:
 	case BULKHEAD_CELL_SHUTDOWN:
 	case BULKHEAD_CELL_DESTROY:
+	case BULKHEAD_CPU_DUMP:
 		return cell_ioctl(cmd, arg);
 	default:
 		return -ENOTTY;

@@ -43,6 +43,9 @@ int bh_driver_ioctl(const char *what, unsigned long request, void *arg);
 int bh_driver_request(int fd, const char *what, unsigned long request,
 		      unsigned long arg);
 
+/* cpu-dump.c: print the hypervisor's view of one CPU. */
+int bh_cpu_dump(unsigned int cpu);
+
 /* main.c */
 void bh_print_command_usage(const struct bh_command *cmd, int to_stderr);
 

@@ -32,6 +32,8 @@ static const struct bh_usage cell_usage[] = {
 	{ "cell destroy NAME|ID", "stop the cell and give all it owns back to Linux" },
 	{ "cell list [--json]", "list the cells with their states and CPUs" },
 	{ "cell stats NAME|ID", "show the cell's exits to the hypervisor by reason and CPU" },
+	{ "cell dump NAME|ID", "show each of the cell's CPUs as the hypervisor sees it:\n"
+	  "      state, PC, masked and pending interrupts, list registers" },
 	{ NULL, NULL },
 };
 
@@ -353,6 +355,29 @@ static int stats(int argc, char **argv)
 	return BH_EXIT_OK;
 }
 
+static int dump(int argc, char **argv)
+{
+	char name[64], state[32], cpus[128];
+	unsigned long long mask;
+	unsigned int id, cpu;
+	int ret = BH_EXIT_OK;
+
+	if (argc != 2)
+		return bh_usage_error(&bh_cmd_cell, "cell dump: expected a cell name or id");
+	id = resolve(argv[1]);
+	if (!id)
+		return BH_EXIT_FAIL;
+	cell_attr(id, "name", name, sizeof(name));
+	cell_attr(id, "state", state, sizeof(state));
+	cell_attr(id, "cpus_assigned_list", cpus, sizeof(cpus));
+	printf("cell \"%s\" (id %u): %s, CPUs %s\n", name, id, state, cpus);
+	mask = cpu_list(cpus);
+	for (cpu = 0; cpu < 64; cpu++)
+		if ((mask & (1ULL << cpu)) && bh_cpu_dump(cpu) != BH_EXIT_OK)
+			ret = BH_EXIT_FAIL;
+	return ret;
+}
+
 static int cell_run(int argc, char **argv)
 {
 	if (argc < 2)
@@ -373,5 +398,7 @@ static int cell_run(int argc, char **argv)
 		return list(argc, argv);
 	if (!strcmp(argv[0], "stats"))
 		return stats(argc, argv);
+	if (!strcmp(argv[0], "dump"))
+		return dump(argc, argv);
 	return bh_usage_error(&bh_cmd_cell, "cell: unknown subcommand \"%s\"", argv[0]);
 }

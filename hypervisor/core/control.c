@@ -88,24 +88,56 @@ static void move_irqs_to(struct cell *from, struct cell *to)
 	}
 }
 
-static long copy_config_from_root(struct cell *cell, u64 address, u64 size)
+static bool overlaps_a_cell(u64 phys, u64 size)
+{
+	const struct bulkhead_memory *mem;
+	unsigned int n, r;
+
+	for (n = 0; n < MAX_CELLS; n++) {
+		if (!cells[n].in_use)
+			continue;
+		mem = bulkhead_cell_memory(cells[n].desc);
+		for (r = 0; r < cells[n].desc->num_memory_regions; r++, mem++)
+			if (phys < mem->phys_start + mem->size &&
+			    mem->phys_start < phys + size)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * The physical address of [address, address + size) in root's own RAM, or
+ * 0 if any of it is not root's to read (or write): a buffer root passes in
+ * a hypercall must not let the hypervisor touch a cell's memory for it.
+ */
+u64 root_ram_phys(u64 address, u64 size, bool write)
 {
 	const struct bulkhead_memory *mem = bulkhead_cell_memory(root_cell.desc);
+	u32 need = BULKHEAD_MEM_READ | (write ? BULKHEAD_MEM_WRITE : 0);
 	unsigned int n;
 	u64 phys = 0;
-	void *src;
 
 	/* Written so that no sum can wrap: root chooses address and size. */
 	for (n = 0; n < root_cell.desc->num_memory_regions; n++, mem++)
-		if ((mem->flags & BULKHEAD_MEM_READ) && !(mem->flags & BULKHEAD_MEM_IO) &&
+		if ((mem->flags & need) == need && !(mem->flags & BULKHEAD_MEM_IO) &&
 		    address >= mem->virt_start && size <= mem->size &&
 		    address - mem->virt_start <= mem->size - size)
 			phys = mem->phys_start + (address - mem->virt_start);
-	if (!phys)
+	if (phys && overlaps_a_cell(phys, size))
+		return 0;
+	return phys;
+}
+
+static long copy_config_from_root(struct cell *cell, u64 address, u64 size)
+{
+	u64 phys = root_ram_phys(address, size, false);
+	void *src;
+
+	if (!phys) {
 		printk("bulkhead: cell config at 0x%llx (%llu bytes) is not in root RAM\n",
 		       address, size);
-	if (!phys)
 		return -EINVAL;
+	}
 	cell->config_pages = pages_alloc(PAGES(size));
 	if (!cell->config_pages)
 		return -ENOMEM;

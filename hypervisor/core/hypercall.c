@@ -54,6 +54,9 @@ static long root_call(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 	case BULKHEAD_HC_CELL_FAILED_CPUS:
 		ret = cell_get_failed_cpus(arg1);
 		break;
+	case BULKHEAD_HC_CPU_DUMP:
+		ret = cpu_dump(cpu, arg1, arg2);
+		break;
 	default:
 		ret = -ENOSYS;
 	}

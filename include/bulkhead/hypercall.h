@@ -44,5 +44,11 @@
  * stopped because of a fault.
  */
 #define BULKHEAD_HC_CELL_FAILED_CPUS	8
+/*
+ * Root cell only. arg1 = CPU id, arg2 = guest-physical address of a
+ * struct bulkhead_cpu_dump (cpu-dump.h) in root RAM, filled with that
+ * CPU's state. A running CPU is interrupted to fill it.
+ */
+#define BULKHEAD_HC_CPU_DUMP		9
 
 #endif /* _BULKHEAD_HYPERCALL_H */

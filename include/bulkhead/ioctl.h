@@ -43,6 +43,13 @@ struct bulkhead_cell_load {
 
 #define BULKHEAD_MAX_IMAGES	16
 
+/* The state of one CPU (any CPU under the hypervisor, root's included). */
+struct bulkhead_cpu_dump_arg {
+	__u32 cpu;
+	__u32 reserved;
+	__u64 dump_address;	/* user pointer to struct bulkhead_cpu_dump */
+};
+
 #define BULKHEAD_ENABLE		_IOW(BULKHEAD_IOCTL_MAGIC, 0, struct bulkhead_config_arg)
 #define BULKHEAD_DISABLE	_IO(BULKHEAD_IOCTL_MAGIC, 1)
 /* Returns the new cell's id. */
@@ -53,5 +60,6 @@ struct bulkhead_cell_load {
 #define BULKHEAD_CELL_START	_IO(BULKHEAD_IOCTL_MAGIC, 4)
 #define BULKHEAD_CELL_SHUTDOWN	_IO(BULKHEAD_IOCTL_MAGIC, 5)
 #define BULKHEAD_CELL_DESTROY	_IO(BULKHEAD_IOCTL_MAGIC, 6)
+#define BULKHEAD_CPU_DUMP	_IOW(BULKHEAD_IOCTL_MAGIC, 7, struct bulkhead_cpu_dump_arg)
 
 #endif /* _BULKHEAD_IOCTL_H */

@@ -5,7 +5,20 @@
 failures=0
 
 ok() { echo "ok - $*"; }
-not_ok() { echo "not ok - $*"; failures=$((failures + 1)); }
+not_ok() {
+	echo "not ok - $*"
+	failures=$((failures + 1))
+	if [ $failures -eq 1 ]; then dump_cells; fi
+}
+
+# dump_cells: the hypervisor's view of every CPU of every cell, so a failed
+# test's log shows why a cell is stuck (done once, at the first failure).
+dump_cells() {
+	for c in /sys/devices/bulkhead/cells/[0-9]*; do
+		[ -d "$c" ] && bulkhead cell dump "${c##*/}"
+	done
+	return 0
+}
 
 # check "description" command...: passes when the command succeeds.
 check() {
@@ -69,3 +82,50 @@ wait_state() { until_ok 30 state_is "$1" "$2"; }
 # cpu_job ITERATIONS: a deterministic CPU-bound computation; its printed
 # result must not depend on what the hypervisor does around it.
 cpu_job() { awk -v n="$1" 'BEGIN { s = 0; for (i = 0; i < n; i++) s = (s * 31 + i) % 1000003; print s }'; }
+
+# stress_count DEFAULT: how many rounds a stress test runs: bulkhead.stress=N
+# from the kernel command line (make stress), else DEFAULT (make check).
+stress_count() {
+	n=$(sed -n 's/.*bulkhead\.stress=\([0-9][0-9]*\).*/\1/p' /proc/cmdline)
+	echo "${n:-$1}"
+}
+
+# linux_boots N: N non-root Linux boots, each powering itself off; every one
+# must reach "shut down". keep_bootcon sends the guest's milestones to the
+# hypervisor console, so a boot that hangs shows how far it got.
+linux_boots() {
+	lb_i=1
+	while [ $lb_i -le "$1" ]; do
+		if bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
+			/usr/share/bulkhead/linux/Image \
+			-i /usr/share/bulkhead/linux/initramfs.cpio.gz \
+			-c "keep_bootcon bulkhead.test=poweroff" >/dev/null &&
+		   until_ok 60 state_is 1 "shut down"; then
+			ok "Linux boot $lb_i powered off"
+		else
+			not_ok "Linux boot $lb_i powered off (state: $(cat /sys/devices/bulkhead/cells/1/state))"
+			tail -n 15 $CONSOLE
+		fi
+		bulkhead cell destroy linux >/dev/null
+		lb_i=$((lb_i + 1))
+	done
+}
+
+# smp_boots N: N runs of smp-demo in the 2-CPU inmate cell: both CPUs come
+# up and an SGI reaches the second one each time.
+smp_boots() {
+	bulkhead cell create /etc/bulkhead/qemu-virt-inmate-smp.cell >/dev/null
+	sb_i=1
+	while [ $sb_i -le "$1" ]; do
+		bulkhead cell load inmate-smp /usr/lib/bulkhead/inmates/smp-demo.bin >/dev/null
+		bulkhead cell start inmate-smp >/dev/null
+		if wait_count $sb_i "\[inmate-smp\] smp-demo: SGI reached all 1 other CPUs"; then
+			ok "smp-demo run $sb_i"
+		else
+			not_ok "smp-demo run $sb_i"
+			tail -n 15 $CONSOLE
+		fi
+		sb_i=$((sb_i + 1))
+	done
+	bulkhead cell destroy inmate-smp >/dev/null
+}

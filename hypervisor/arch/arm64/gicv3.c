@@ -253,8 +253,7 @@ void gicv3_handle_irqs(struct per_cpu *cpu)
 			inject_waiting(cpu);
 		} else if (irq == MANAGEMENT_SGI) {
 			deactivate(irq);
-			if (cpu->request == CPU_REQUEST_STOP)
-				arch_cpu_power_off(cpu);
+			cpu_handle_management(cpu);
 		} else if (irq < 16) {
 			deactivate(irq);
 			deliver(cpu, irq);
@@ -422,6 +421,55 @@ void gicv3_cpu_reset(struct per_cpu *cpu)
 	memset(cpu->arch.pending_irqs, 0, sizeof(cpu->arch.pending_irqs));
 	write_sysreg(ICH_HCR_EL2, 0);
 	isb();
+}
+
+static void dump_irq(u32 *list, u32 *count, u32 irq)
+{
+	if (*count < BULKHEAD_CPU_DUMP_MAX_IRQS)
+		list[*count] = irq;
+	(*count)++;
+}
+
+/*
+ * The virtual CPU interface as the cell sees it (list registers) and the
+ * physical one as the hypervisor does (this CPU's SGIs and PPIs).
+ */
+void gicv3_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump)
+{
+	static const char *const lr_names[] = {
+		"ICH_LR0_EL2", "ICH_LR1_EL2", "ICH_LR2_EL2", "ICH_LR3_EL2",
+		"ICH_LR4_EL2", "ICH_LR5_EL2", "ICH_LR6_EL2", "ICH_LR7_EL2",
+		"ICH_LR8_EL2", "ICH_LR9_EL2", "ICH_LR10_EL2", "ICH_LR11_EL2",
+		"ICH_LR12_EL2", "ICH_LR13_EL2", "ICH_LR14_EL2", "ICH_LR15_EL2",
+	};
+	u64 frame = cpu_frame(cpu);
+	unsigned int n;
+
+	arch_dump_item(dump, "ICH_HCR_EL2", read_sysreg(ICH_HCR_EL2));
+	arch_dump_item(dump, "ICH_VMCR_EL2", read_sysreg(ICH_VMCR_EL2));
+	arch_dump_item(dump, "ICH_MISR_EL2", read_sysreg(ICH_MISR_EL2));
+	arch_dump_item(dump, "ICH_ELRSR_EL2", read_sysreg(ICH_ELRSR_EL2));
+	arch_dump_item(dump, "ICH_AP1R0_EL2", read_sysreg(ICH_AP1R0_EL2));
+	for (n = 0; n < cpu->arch.num_lrs; n++) {
+		u64 lr = lr_read(n);
+
+		arch_dump_item(dump, lr_names[n], lr);
+		if (lr & LR_PENDING)
+			dump_irq(dump->pending, &dump->num_pending, LR_VINTID(lr));
+		if (lr & LR_ACTIVE)
+			dump_irq(dump->active, &dump->num_active, LR_VINTID(lr));
+	}
+	for (n = 0; n < 1024; n++)
+		if (cpu->arch.pending_irqs[n / 64] & BIT(n % 64))
+			dump_irq(dump->waiting, &dump->num_waiting, n);
+	if (frame) {
+		arch_dump_item(dump, "GICR_ISENABLER0",
+			       mmio_read(frame + GICR_ISENABLER0, 4));
+		arch_dump_item(dump, "GICR_ISPENDR0",
+			       mmio_read(frame + GICR_ISPENDR0, 4));
+		arch_dump_item(dump, "GICR_ISACTIVER0",
+			       mmio_read(frame + GICR_ISACTIVER0, 4));
+	}
 }
 
 /*

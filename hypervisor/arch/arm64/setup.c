@@ -259,8 +259,7 @@ void arch_cpu_park(struct per_cpu *cpu)
 	for (;;) {
 		asm volatile("wfi");
 		gicv3_ack_management();
-		if (cpu->request == CPU_REQUEST_STOP)
-			arch_cpu_power_off(cpu);
+		cpu_handle_management(cpu);
 	}
 }
 

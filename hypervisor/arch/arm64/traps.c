@@ -188,6 +188,7 @@ u64 arch_handle_trap(struct guest_regs *regs)
 	struct per_cpu *cpu = this_cpu();
 	u64 esr = read_sysreg(esr_el2);
 
+	cpu->arch.regs = regs;
 	switch (ESR_EC(esr)) {
 	case EC_HVC64:
 		return handle_hvc(cpu, regs);
@@ -214,7 +215,10 @@ u64 arch_handle_trap(struct guest_regs *regs)
 
 u64 arch_handle_irq(struct guest_regs *regs)
 {
-	gicv3_handle_irqs(this_cpu());
+	struct per_cpu *cpu = this_cpu();
+
+	cpu->arch.regs = regs;
+	gicv3_handle_irqs(cpu);
 	return 0;
 }
 

@@ -33,6 +33,11 @@ void arch_cell_take_irqs(struct cell *cell);
 void arch_cell_return_irqs(struct cell *cell);
 void arch_fill_comm_region(struct cell *cell);
 u64 arch_time_ns(void);
+/*
+ * Fill pc, privilege, flags, the virtual interrupt lists and the items of
+ * the calling CPU's dump with its registers as they were in its cell.
+ */
+void arch_cpu_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump);
 /* Temporarily map physical memory (outside the hypervisor) for copying. */
 void *arch_map_phys(u64 phys, u64 size);
 void arch_unmap_phys(u64 phys, u64 size);

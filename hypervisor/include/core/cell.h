@@ -63,6 +63,8 @@ long cell_destroy_by_id(unsigned int id);
 long cell_get_state(unsigned int id);
 long cell_get_failed_cpus(unsigned int id);
 bool cells_exist(void);
+/* Where root's buffer [address, address + size) is, 0 if not root's own RAM. */
+u64 root_ram_phys(u64 address, u64 size, bool write);
 
 struct per_cpu;
 /* A CPU of this cell faulted or did something forbidden. */
@@ -71,6 +73,14 @@ void cell_cpu_failed(struct per_cpu *cpu);
 void cell_powered_off(struct cell *cell, struct per_cpu *caller);
 /* The emulated transmit-only UART of a cell's console (core/vuart.c). */
 int vuart_init(struct cell *cell);
+/* core/dump.c: the dump hypercall, and a CPU answering a dump request. */
+long cpu_dump(struct per_cpu *caller, u64 cpu_id, u64 address);
+void cpu_dump_answer(struct per_cpu *cpu);
+/*
+ * The management interrupt arrived on this CPU: answer a dump request,
+ * then stop if asked to.
+ */
+void cpu_handle_management(struct per_cpu *cpu);
 /* Console output of a cell, collected per line. */
 void cell_console_putc(struct cell *cell, char c);
 

@@ -3,6 +3,7 @@
 #define _CORE_PERCPU_H
 
 #include <bulkhead/cell-config.h>
+#include <bulkhead/cpu-dump.h>
 #include <core/types.h>
 #include <arch/percpu.h>
 
@@ -30,6 +31,9 @@ struct per_cpu {
 	struct cell *cell;
 	volatile enum cpu_state state;
 	volatile enum cpu_request request;
+	/* A dump was asked for (set by the asking CPU, cleared when filled). */
+	volatile bool dump_requested;
+	struct bulkhead_cpu_dump dump;
 	struct arch_per_cpu arch;
 } __attribute__((aligned(4096)));
 

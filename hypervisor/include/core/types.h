@@ -37,6 +37,8 @@ typedef int bool;
 
 #define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+/* Orders memory accesses against other CPUs (dmb ish, fence rw,rw). */
+#define memory_barrier()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
 
 void *memset(void *s, int c, size_t n);
 void *memcpy(void *dst, const void *src, size_t n);

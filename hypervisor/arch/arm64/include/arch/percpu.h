@@ -20,6 +20,8 @@ struct arch_per_cpu {
 	u64 context;
 	/* Interrupts waiting for a free list register. */
 	u64 pending_irqs[1024 / 64];
+	/* The cell's registers saved by the current trap, for dumps. */
+	struct guest_regs *regs;
 	unsigned int num_lrs;
 	bool entered;
 	bool disabling;

@@ -29,6 +29,7 @@
 #define ICH_AP1R0_EL2	s3_4_c12_c9_0
 #define ICH_HCR_EL2	s3_4_c12_c11_0
 #define ICH_VTR_EL2	s3_4_c12_c11_1
+#define ICH_MISR_EL2	s3_4_c12_c11_2
 #define ICH_ELRSR_EL2	s3_4_c12_c11_5
 #define ICH_VMCR_EL2	s3_4_c12_c11_7
 
