@@ -43,6 +43,13 @@
  * user can name another one (Linux uses the last console= as /dev/console).
  */
 #define DEFAULT_CONSOLE	"console=hvc0"
+/*
+ * A panicking Linux resets (PSCI SYSTEM_RESET), which ends its cell, rather
+ * than spinning forever in a cell that still looks "running": its panic
+ * message may never reach a console that is not up yet. "panic=0" in -c
+ * keeps it spinning, for a debugger.
+ */
+#define DEFAULT_PANIC	"panic=-1"
 
 struct reg_entry {
 	uint64_t addr, size;
@@ -621,9 +628,9 @@ static int add_memory(struct dt_ctx *c, int ac, int sc)
 
 /*
  * The command line: the base (the -d tree's bootargs, else ours), then -c.
- * Ours: the console, and the early console on the UART the hypervisor
+ * Ours: the console, the early console on the UART the hypervisor
  * emulates for the cell (transmit only, into the hypervisor console), so
- * the boot can be followed before the console driver is up.
+ * the boot can be followed before the console driver is up, and panic=-1.
  */
 static char *bootargs(const struct dt_ctx *c, const char *base)
 {
@@ -637,13 +644,13 @@ static char *bootargs(const struct dt_ctx *c, const char *base)
 	if (base)
 		snprintf(s, len, "%s", base);
 	else if (con->type == BULKHEAD_CONSOLE_PL011)
-		snprintf(s, len, DEFAULT_CONSOLE " earlycon=pl011,mmio32,0x%llx",
+		snprintf(s, len, DEFAULT_CONSOLE " earlycon=pl011,mmio32,0x%llx " DEFAULT_PANIC,
 			 (unsigned long long)con->address);
 	else if (con->type == BULKHEAD_CONSOLE_NS16550)
-		snprintf(s, len, DEFAULT_CONSOLE " earlycon=uart8250,mmio,0x%llx",
+		snprintf(s, len, DEFAULT_CONSOLE " earlycon=uart8250,mmio,0x%llx " DEFAULT_PANIC,
 			 (unsigned long long)con->address);
 	else
-		snprintf(s, len, DEFAULT_CONSOLE);
+		snprintf(s, len, DEFAULT_CONSOLE " " DEFAULT_PANIC);
 	if (*extra)
 		snprintf(s + strlen(s), len - strlen(s), "%s%s", *s ? " " : "", extra);
 	return s;
