@@ -91,6 +91,8 @@ int bulkhead_cell_load(const struct bulkhead_cell_load *load);
 int bulkhead_cell_simple(unsigned int cmd, unsigned int id);
 int bulkhead_cpu_dump(const struct bulkhead_cpu_dump_arg *arg);
 bool bulkhead_cells_exist(void);
+int bulkhead_root_cell_add(void);
+void bulkhead_root_cell_remove(void);
 void bulkhead_destroy_all_cells(void);
 int bulkhead_cells_init(struct kobject *parent);
 void bulkhead_cells_exit(void);

@@ -22,6 +22,11 @@
 
 static LIST_HEAD(cells);
 static struct kobject *cells_kobj;
+/*
+ * The root cell, shown as cells/0 as in Jailhouse, so scripts that walk
+ * cells/ see it. It is not on the list: no lifecycle request applies to it.
+ */
+static struct bulkhead_cell *root_cell;
 
 static const char *const state_names[] = {
 	[BULKHEAD_CELL_STATE_RUNNING] = "running",
@@ -54,9 +59,11 @@ static ssize_t name_show(struct kobject *kobj, struct kobj_attribute *attr,
 static ssize_t state_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  char *buf)
 {
-	long state = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_GET_STATE,
-					     cell_of(kobj)->id, 0);
+	long state = BULKHEAD_CELL_STATE_RUNNING;
 
+	if (cell_of(kobj) != root_cell)
+		state = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_GET_STATE,
+						cell_of(kobj)->id, 0);
 	if (state < 0 || state >= ARRAY_SIZE(state_names))
 		return sysfs_emit(buf, "unknown\n");
 	return sysfs_emit(buf, "%s\n", state_names[state]);
@@ -71,9 +78,13 @@ static ssize_t cpus_assigned_list_show(struct kobject *kobj,
 static ssize_t cpus_failed_list_show(struct kobject *kobj,
 				     struct kobj_attribute *attr, char *buf)
 {
-	long failed = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_FAILED_CPUS,
-					      cell_of(kobj)->id, 0);
-	unsigned long bits = failed > 0 ? failed : 0;
+	long failed = 0;
+	unsigned long bits;
+
+	if (cell_of(kobj) != root_cell)
+		failed = bulkhead_arch_hypercall(BULKHEAD_HC_CELL_FAILED_CPUS,
+						 cell_of(kobj)->id, 0);
+	bits = failed > 0 ? failed : 0;
 
 	return sysfs_emit(buf, "%*pbl\n", BULKHEAD_MAX_CPUS, &bits);
 }
@@ -250,6 +261,8 @@ int bulkhead_cell_create(const void __user *user_config, size_t size)
 		bulkhead_cell_simple(BULKHEAD_CELL_DESTROY, cell->id);
 		return err;
 	}
+	if (root_cell)
+		cpumask_andnot(&root_cell->cpus, &root_cell->cpus, &cell->cpus);
 	pr_info("bulkhead: created cell \"%s\" (id %u, CPUs %*pbl)\n",
 		cell->config->name, cell->id, cpumask_pr_args(&cell->cpus));
 	return cell->id;
@@ -343,6 +356,8 @@ int bulkhead_cell_simple(unsigned int cmd, unsigned int id)
 		if (err)
 			return err;
 		list_del(&cell->entry);
+		if (root_cell)
+			cpumask_or(&root_cell->cpus, &root_cell->cpus, &cell->cpus);
 		return_cpus(cell);
 		bulkhead_reattach_devices(&cell->released_devices);
 		remove_statistics(cell);
@@ -369,6 +384,47 @@ int bulkhead_cpu_dump(const struct bulkhead_cpu_dump_arg *arg)
 		err = -EFAULT;
 	kfree(dump);
 	return err;
+}
+
+/* cells/0 for the root cell, once enabled; called with bulkhead.lock held. */
+int bulkhead_root_cell_add(void)
+{
+	const struct bulkhead_cell_desc *desc = &bulkhead.system_config->root_cell;
+	struct bulkhead_cell *cell;
+	unsigned int cpu;
+	int err;
+
+	cell = kzalloc(sizeof(*cell), GFP_KERNEL);
+	if (!cell)
+		return -ENOMEM;
+	cell->config = kmemdup(desc, sizeof(*desc), GFP_KERNEL);
+	if (!cell->config) {
+		kfree(cell);
+		return -ENOMEM;
+	}
+	INIT_LIST_HEAD(&cell->released_devices);
+	for (cpu = 0; cpu < BULKHEAD_MAX_CPUS; cpu++)
+		if (desc->cpu_set & BIT_ULL(cpu))
+			cpumask_set_cpu(cpu, &cell->cpus);
+	err = kobject_init_and_add(&cell->kobj, &cell_ktype, cells_kobj, "0");
+	if (!err)
+		err = add_statistics(cell);
+	if (err) {
+		remove_statistics(cell);
+		kobject_put(&cell->kobj);
+		return err;
+	}
+	root_cell = cell;
+	return 0;
+}
+
+void bulkhead_root_cell_remove(void)
+{
+	if (!root_cell)
+		return;
+	remove_statistics(root_cell);
+	kobject_put(&root_cell->kobj);
+	root_cell = NULL;
 }
 
 bool bulkhead_cells_exist(void)

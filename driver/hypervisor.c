@@ -271,6 +271,8 @@ int bulkhead_enable(const void __user *user_config, size_t config_size)
 		bulkhead.enabled = true;
 		bulkhead.system_config = (struct bulkhead_system *)config;
 		config = NULL;
+		if (bulkhead_root_cell_add())
+			pr_warn("bulkhead: no sysfs entry for the root cell (cells/0)\n");
 		pr_info("bulkhead: enabled on %u CPUs, hypervisor at %#llx\n",
 			num_online_cpus(), (u64)bulkhead.memory_phys);
 	}
@@ -306,6 +308,7 @@ int bulkhead_disable(bool destroy_cells)
 	leave_cpus(cpu_online_mask);
 	cpus_read_unlock();
 	bulkhead.enabled = false;
+	bulkhead_root_cell_remove();
 	kfree(bulkhead.system_config);
 	bulkhead.system_config = NULL;
 	pr_info("bulkhead: disabled\n");

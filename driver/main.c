@@ -48,6 +48,11 @@ static long cell_ioctl(unsigned int cmd, unsigned long arg)
 			err = bulkhead_cpu_dump(&dump);
 		break;
 	default:
+		if (arg == 0) {
+			pr_err("bulkhead: the root cell (id 0) cannot be started, shut down or destroyed; bulkhead disable hands everything back\n");
+			err = -EINVAL;
+			break;
+		}
 		err = bulkhead_cell_simple(cmd, arg);
 	}
 out:

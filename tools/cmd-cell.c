@@ -87,8 +87,11 @@ static int list_ids(unsigned int *ids, int max)
 	return n;
 }
 
-/* A cell given by id or name; 0 and a message when there is none. */
-static unsigned int resolve(const char *what)
+/*
+ * A cell given by id or name ("root" names the root cell, id 0); -1 and a
+ * message when there is none.
+ */
+static int resolve(const char *what)
 {
 	unsigned int ids[64];
 	char name[64], *end;
@@ -98,16 +101,33 @@ static unsigned int resolve(const char *what)
 	n = list_ids(ids, 64);
 	if (n < 0) {
 		bh_error("%s is missing: load the driver and enable bulkhead first", CELLS_DIR);
-		return 0;
+		return -1;
 	}
 	id = strtoul(what, &end, 10);
 	for (i = 0; i < n; i++) {
 		cell_attr(ids[i], "name", name, sizeof(name));
-		if ((!*end && ids[i] == id) || !strcmp(name, what))
+		if ((!*end && ids[i] == id) || !strcmp(name, what) ||
+		    (ids[i] == 0 && !strcmp(what, "root")))
 			return ids[i];
 	}
 	bh_error("no cell \"%s\": see bulkhead cell list", what);
-	return 0;
+	return -1;
+}
+
+/* A cell for a lifecycle request, which the root cell never takes. */
+static int resolve_non_root(const char *what, const char *request)
+{
+	int id = resolve(what);
+
+	if (id == 0) {
+		bh_error("cell %s: \"%s\" is the root cell, which cannot be %s; "
+			 "bulkhead disable hands everything back to Linux", request, what,
+			 !strcmp(request, "load") ? "loaded" :
+			 !strcmp(request, "start") ? "started" :
+			 !strcmp(request, "shutdown") ? "shut down" : "destroyed");
+		return -1;
+	}
+	return id;
 }
 
 static int create(int argc, char **argv)
@@ -144,13 +164,12 @@ static int create(int argc, char **argv)
 static int simple(int argc, char **argv, unsigned long request, const char *done)
 {
 	char what[64];
-	unsigned int id;
-	int fd, ret;
+	int fd, ret, id;
 
 	if (argc != 2)
 		return bh_usage_error(&bh_cmd_cell, "cell %s: expected a cell name or id", argv[0]);
-	id = resolve(argv[1]);
-	if (!id)
+	id = resolve_non_root(argv[1], argv[0]);
+	if (id < 0)
 		return BH_EXIT_FAIL;
 	fd = bh_open_driver();
 	if (fd < 0)
@@ -232,7 +251,7 @@ static int load(int argc, char **argv)
 	struct bulkhead_image images[BULKHEAD_MAX_IMAGES] = { 0 };
 	struct bh_config_file files[BULKHEAD_MAX_IMAGES] = { 0 };
 	struct bulkhead_cell_load arg = { 0 };
-	int fd, n, ret = BH_EXIT_FAIL;
+	int fd, n, id, ret = BH_EXIT_FAIL;
 
 	if (argc < 3)
 		return bh_usage_error(&bh_cmd_cell, "cell load: expected a cell and at least one image");
@@ -241,9 +260,10 @@ static int load(int argc, char **argv)
 		ret = n == BAD_USAGE ? BH_EXIT_USAGE : BH_EXIT_FAIL;
 		goto out;
 	}
-	arg.id = resolve(argv[1]);
-	if (!arg.id)
+	id = resolve_non_root(argv[1], "load");
+	if (id < 0)
 		goto out;
+	arg.id = id;
 	arg.num_images = n;
 	arg.images_address = (uintptr_t)images;
 	fd = bh_open_driver();
@@ -272,23 +292,29 @@ static int list(int argc, char **argv)
 		bh_error("%s is missing: load the driver and enable bulkhead first", CELLS_DIR);
 		return BH_EXIT_FAIL;
 	}
-	read_attr("/sys/devices/system/cpu/online", online, sizeof(online));
-	if (json)
-		printf("[\n  {\"id\": 0, \"name\": \"root\", \"state\": \"running\", "
-		       "\"cpus_assigned\": \"%s\", \"cpus_failed\": \"\"}", online);
-	else
-		printf("%-4s %-24s %-16s %-16s %s\n%-4d %-24s %-16s %-16s %s\n",
-		       "ID", "Name", "State", "Assigned CPUs", "Failed CPUs",
-		       0, "root", "running", online, "");
+	if (!json)
+		printf("%-4s %-24s %-16s %-16s %s\n",
+		       "ID", "Name", "State", "Assigned CPUs", "Failed CPUs");
+	/* Not enabled yet: no cells/0; Linux alone is the root cell. */
+	if (!n || ids[0] != 0) {
+		read_attr("/sys/devices/system/cpu/online", online, sizeof(online));
+		if (json)
+			printf("[\n  {\"id\": 0, \"name\": \"root\", \"state\": \"running\", "
+			       "\"cpus_assigned\": \"%s\", \"cpus_failed\": \"\"}", online);
+		else
+			printf("%-4d %-24s %-16s %-16s %s\n", 0, "root", "running", online, "");
+	} else if (json) {
+		printf("[");
+	}
 	for (i = 0; i < n; i++) {
 		cell_attr(ids[i], "name", name, sizeof(name));
 		cell_attr(ids[i], "state", state, sizeof(state));
 		cell_attr(ids[i], "cpus_assigned_list", cpus, sizeof(cpus));
 		cell_attr(ids[i], "cpus_failed_list", failed, sizeof(failed));
 		if (json)
-			printf(",\n  {\"id\": %u, \"name\": \"%s\", \"state\": \"%s\", "
+			printf("%s\n  {\"id\": %u, \"name\": \"%s\", \"state\": \"%s\", "
 			       "\"cpus_assigned\": \"%s\", \"cpus_failed\": \"%s\"}",
-			       ids[i], name, state, cpus, failed);
+			       i || ids[0] != 0 ? "," : "", ids[i], name, state, cpus, failed);
 		else
 			printf("%-4u %-24s %-16s %-16s %s\n", ids[i], name, state,
 			       cpus, failed);
@@ -322,12 +348,13 @@ static int stats(int argc, char **argv)
 	static const char *const reasons[] = BULKHEAD_EXIT_NAMES;
 	char name[64], cpus[128], value[32], path[128];
 	unsigned long long mask;
-	unsigned int id, r, cpu;
+	unsigned int r, cpu;
+	int id;
 
 	if (argc != 2)
 		return bh_usage_error(&bh_cmd_cell, "cell stats: expected a cell name or id");
 	id = resolve(argv[1]);
-	if (!id)
+	if (id < 0)
 		return BH_EXIT_FAIL;
 	cell_attr(id, "name", name, sizeof(name));
 	cell_attr(id, "cpus_assigned_list", cpus, sizeof(cpus));
@@ -359,13 +386,13 @@ static int dump(int argc, char **argv)
 {
 	char name[64], state[32], cpus[128];
 	unsigned long long mask;
-	unsigned int id, cpu;
-	int ret = BH_EXIT_OK;
+	unsigned int cpu;
+	int id, ret = BH_EXIT_OK;
 
 	if (argc != 2)
 		return bh_usage_error(&bh_cmd_cell, "cell dump: expected a cell name or id");
 	id = resolve(argv[1]);
-	if (!id)
+	if (id < 0)
 		return BH_EXIT_FAIL;
 	cell_attr(id, "name", name, sizeof(name));
 	cell_attr(id, "state", state, sizeof(state));

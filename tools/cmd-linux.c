@@ -35,6 +35,7 @@
 #include <bulkhead/ioctl.h>
 
 #include "bulkhead.h"
+#include "gunzip.h"
 #include "linux-dt.h"
 
 static int linux_run(int argc, char **argv);
@@ -269,6 +270,27 @@ static const struct bulkhead_memory *boot_region(const struct bh_config_file *f)
 	return NULL;
 }
 
+/* An Image.gz (as `make Image.gz` builds it) is decompressed first. */
+static int gunzip_kernel(struct blob *k, size_t max)
+{
+	unsigned char *data;
+	size_t size;
+	const char *why;
+
+	if (!bh_is_gzip(k->data, k->size))
+		return 0;
+	if (bh_gunzip(k->data, k->size, max, &data, &size, &why)) {
+		bh_error("cell linux: %s: cannot decompress this gzip file: %s%s", k->path,
+			 why, !strcmp(why, "decompresses to more than fits") ?
+			 " the cell's RAM" : "");
+		return -1;
+	}
+	free(k->data);
+	k->data = data;
+	k->size = size;
+	return 0;
+}
+
 /* The Image header's text_offset and image_size; see booting.rst. */
 static int parse_image(const struct blob *k, struct layout *l)
 {
@@ -278,7 +300,8 @@ static int parse_image(const struct blob *k, struct layout *l)
 	    (k->data[56] | k->data[57] << 8 | k->data[58] << 16 |
 	     (uint32_t)k->data[59] << 24) != IMAGE_MAGIC) {
 		bh_error("cell linux: %s: not an arm64 Image (no \"ARM\\x64\" at offset "
-			 "56); vmlinux and compressed images are not supported", k->path);
+			 "56); an Image or Image.gz is needed, not a vmlinux, zImage, "
+			 "or an image compressed otherwise than with gzip", k->path);
 		return -1;
 	}
 	l->text_offset = le64(k->data + 8);
@@ -465,7 +488,8 @@ static int linux_run(int argc, char **argv)
 	ram = boot_region(&cfg);
 	if (!ram)
 		goto out;
-	if (read_blob(a.kernel, ram->size, &kernel) || parse_image(&kernel, &l))
+	if (read_blob(a.kernel, ram->size, &kernel) ||
+	    gunzip_kernel(&kernel, ram->size) || parse_image(&kernel, &l))
 		goto out;
 	if (a.initrd && read_blob(a.initrd, ram->size, &initrd))
 		goto out;

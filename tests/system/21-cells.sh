@@ -13,8 +13,22 @@ bulkhead enable /etc/bulkhead/qemu-virt.cell
 follow_console
 pool_start=$(cat /sys/devices/bulkhead/mem_pool_used)
 
+# The root cell is cells/0, as in Jailhouse.
+check "root cell in sysfs: name" [ "$(cat $C/0/name)" = qemu-virt-arm64 ]
+check "root cell in sysfs: state" [ "$(cat $C/0/state)" = running ]
+check "root cell in sysfs: CPUs" [ "$(cat $C/0/cpus_assigned_list)" = 0-3 ]
+check "root cell in sysfs: no failed CPUs" [ -z "$(cat $C/0/cpus_failed_list)" ]
+check "root cell in sysfs: exits counted" [ "$(cat $C/0/statistics/vmexits_total)" -gt 0 ]
+check "cell list shows the root cell by its name" \
+	sh -c 'bulkhead cell list | grep -Eq "^0 +qemu-virt-arm64 +running +0-3"'
+expect_fail "the root cell cannot be destroyed" "is the root cell, which cannot be destroyed" \
+	bulkhead cell destroy root
+expect_fail "nor shut down, by id" "is the root cell, which cannot be shut down" \
+	bulkhead cell shutdown 0
+check "cell stats of the root cell" sh -c 'bulkhead cell stats root | grep -q "CPU0"'
 check "create inmate" bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell
 check "CPU 3 left Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-2 ]
+check "the root cell lost CPU 3" [ "$(cat $C/0/cpus_assigned_list)" = 0-2 ]
 check "sysfs name" [ "$(cat $C/1/name)" = inmate ]
 check "sysfs state shut down" [ "$(cat $C/1/state)" = "shut down" ]
 check "sysfs cpus_assigned_list" [ "$(cat $C/1/cpus_assigned_list)" = 3 ]
@@ -86,5 +100,7 @@ check "run from it" bulkhead cell start inmate
 check "hello again" wait_count 2 "Hello from bulkhead cell"
 check "destroy" bulkhead cell destroy inmate
 check "all CPUs in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "the root cell has all CPUs again" [ "$(cat $C/0/cpus_assigned_list)" = 0-3 ]
 check "disable" bulkhead disable
+check "no root cell entry after disable" [ ! -e $C/0 ]
 finish

@@ -21,10 +21,12 @@ modprobe bulkhead
 bulkhead enable /etc/bulkhead/qemu-virt.cell
 follow_console
 
+check "ci/vm carries the files Documentation/linux-cell.md names" \
+	sh -c "[ -s $L/Image ] && [ -s $L/initramfs.cpio.gz ]"
 check "write the cell's device tree" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
 	$L/Image -i $L/initramfs.cpio.gz -w /tmp/linux.dtb
 check "it is a flattened device tree" sh -c '[ "$(head -c 4 /tmp/linux.dtb | od -An -tx1 | tr -d " ")" = d00dfeed ]'
-check "-w created nothing" sh -c "[ -z \"\$(ls $C)\" ]"
+check "-w created nothing (only the root cell, 0)" sh -c "[ \"\$(ls $C)\" = 0 ]"
 
 check "boot Linux in the cell" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
 	$L/Image -i $L/initramfs.cpio.gz -c bulkhead.test=poweroff
@@ -43,12 +45,17 @@ check "the panicking cell ends shut down (it resets: panic=-1 by default)" wait_
 check "root job after the panic" [ "$(cpu_job 400000)" = "$expected" ]
 check "destroy the panicked cell" bulkhead cell destroy linux
 
-check "boot with the written device tree (-d)" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
-	$L/Image -i $L/initramfs.cpio.gz -d /tmp/linux.dtb -c bulkhead.test=poweroff
-check "the -d boot powers off too" wait_state 1 "shut down"
+check "boot an Image.gz with the written device tree (-d)" \
+	bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell \
+	$L/Image.gz -i $L/initramfs.cpio.gz -d /tmp/linux.dtb -c bulkhead.test=poweroff
+check "the Image.gz boot powers off too" wait_state 1 "shut down"
 check "all three boots reached their console" wait_count 3 "console \[hvc0\] enabled"
 check "destroy after -d" bulkhead cell destroy linux
 
+head -c 100000 $L/Image.gz > /tmp/truncated.gz
+expect_fail "a truncated Image.gz is refused" "cannot decompress this gzip file: truncated" \
+	bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell /tmp/truncated.gz
+check "and changes nothing" sh -c "[ \"\$(ls $C)\" = 0 ]"
 head -c 64 $L/Image > /tmp/broken
 head -c 2000000 /dev/urandom >> /tmp/broken
 check "start a broken kernel image" bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell /tmp/broken
