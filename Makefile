@@ -4,6 +4,7 @@
 #   make check                                             host + system tests
 #   make stress [STRESS=20]                                long runs of the stress tests
 #   make demo                                              install, build, boot the arm64 demo
+#   make install [DESTDIR=...] [KDIR=...]                  install for the machine it runs on
 #
 # Products (per architecture, so both can be built in one tree):
 #   driver/bulkhead.ko                the module, against KDIR
@@ -36,7 +37,7 @@ KDIR ?= $(shell ci/kernel $(ARCH) $(KERNEL))
 SUBMAKE := $(MAKE) --no-print-directory ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE)
 
 .PHONY: all module hypervisor configs tools host-tools inmates check unit-check \
-	system-check stress demo bench deps clean
+	system-check stress demo bench deps install clean
 
 all: module hypervisor configs tools host-tools inmates
 
@@ -63,6 +64,24 @@ host-tools:
 
 inmates:
 	$(SUBMAKE) -C inmates
+
+# Everything a machine running bulkhead needs, under DESTDIR (empty: this
+# machine; then depmod runs). The module goes where its own vermagic says,
+# so it matches KDIR whatever the build host runs.
+PREFIX ?= /usr
+install: all
+	@release=$$(modinfo -F vermagic driver/bulkhead.ko | cut -d' ' -f1) && \
+	test -n "$$release" && \
+	install -D -m 644 driver/bulkhead.ko $(DESTDIR)/lib/modules/$$release/extra/bulkhead.ko && \
+	install -D -m 644 hypervisor/bulkhead-$(ARCH).bin $(DESTDIR)/lib/firmware/bulkhead-$(ARCH).bin && \
+	install -D -m 755 tools/build-$(ARCH)/bulkhead $(DESTDIR)$(PREFIX)/sbin/bulkhead && \
+	install -d $(DESTDIR)/etc/bulkhead $(DESTDIR)$(PREFIX)/lib/bulkhead/inmates && \
+	install -m 644 configs/$(ARCH)/*.cell $(DESTDIR)/etc/bulkhead/ && \
+	for f in inmates/build-$(ARCH)/*.bin; do \
+		if [ -e "$$f" ]; then install -m 644 "$$f" $(DESTDIR)$(PREFIX)/lib/bulkhead/inmates/; fi; \
+	done && \
+	if [ -z "$(DESTDIR)" ]; then depmod "$$release"; fi && \
+	echo "installed bulkhead for $(ARCH), Linux $$release, under $(or $(DESTDIR),/)"
 
 # Host unit tests, then every system test on both architectures and kernels.
 check:
