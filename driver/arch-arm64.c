@@ -56,7 +56,7 @@ int bulkhead_arch_check(void)
 	}
 	reply = hvc_call(STUB_PROBE_CALL, 0, 0, 0, 0);
 	if (reply != STUB_UNKNOWN_CALL) {
-		pr_err("bulkhead: Linux's hyp stub does not answer at EL2 (reply %#llx): boot Linux at EL2 with KVM disabled (CONFIG_KVM=n or kvm-arm.mode=none)\n",
+		pr_err("bulkhead: EL2 is held by something other than Linux's hyp stub (reply %#llx): KVM holds it while KVM guests run (stop them and retry) or in protected mode; kvm-arm.mode=none keeps KVM away from EL2 for good\n",
 		       reply);
 		return -ENODEV;
 	}

@@ -55,6 +55,11 @@ static void skip_instruction(void)
 	write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
 }
 
+/* Linux's hyp-stub call with which KVM installs its EL2 vectors. */
+#define HVC_STUB_SET_VECTORS	0
+
+static bool kvm_reported;
+
 static u64 handle_hvc(struct per_cpu *cpu, struct guest_regs *regs)
 {
 	u64 imm = read_sysreg(esr_el2) & 0xffff;
@@ -63,7 +68,17 @@ static u64 handle_hvc(struct per_cpu *cpu, struct guest_regs *regs)
 	if (imm != BULKHEAD_HVC_IMM && cpu->cell != &root_cell)
 		fail_cpu(cpu, "unknown hypervisor call", regs);
 	if (imm != BULKHEAD_HVC_IMM) {
-		/* Linux's own hyp-stub calls (kexec, KVM probing): no stub. */
+		/*
+		 * Linux's own hyp-stub calls (kexec, KVM probing): no stub
+		 * here. HVC_SET_VECTORS is KVM taking EL2 for a guest, which
+		 * cannot work while bulkhead is enabled; Linux will warn, so
+		 * say why, once.
+		 */
+		if (regs->x[0] == HVC_STUB_SET_VECTORS && !kvm_reported) {
+			kvm_reported = true;
+			printk("bulkhead: CPU %u: Linux tried to install KVM at EL2 (a KVM guest started): KVM cannot run under bulkhead; stop the guest, bulkhead disable, then start it\n",
+			       cpu->cpu_id);
+		}
 		regs->x[0] = 0xbadca11;
 		return 0;
 	}
