@@ -1,7 +1,7 @@
 # bulkhead cell dump shows each CPU of a cell as the hypervisor sees it: a
 # running cell, a stuck one (interrupts masked, its timer interrupt pending
 # and never taken), a parked one (failed at an unknown trap) and a shut
-# down one. A non-root Linux's two CPUs are dumped while it runs.
+# down one; the root cell's CPUs, and a non-root Linux's while it runs.
 # arches: arm64
 # kernels: 6.12 6.1
 # timeout: 240
@@ -16,6 +16,10 @@ follow_console
 bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell >/dev/null
 
 expect_fail "dump of a cell that does not exist" 'no cell "nosuch"' bulkhead cell dump nosuch
+check "dump of the root cell" sh -c "bulkhead cell dump root >$D"
+cat $D
+check "root: its three CPUs running" [ "$(grep -Ec '^CPU [0-2]: running, (kernel|user) mode' $D)" = 3 ]
+check "root: the asking CPU says so" [ "$(grep -c '(the CPU asking)$' $D)" = 1 ]
 check "dump of a shut down cell" sh -c "bulkhead cell dump inmate >$D"
 cat $D
 check "shut down: header" grep -q '^cell "inmate" (id 1): shut down, CPUs 3$' $D
