@@ -18,6 +18,12 @@
 const u16 bulkhead_arch_id = BULKHEAD_ARCH_ARM64;
 const char *const bulkhead_firmware_name = "bulkhead-arm64.bin";
 
+/*
+ * KVM takes EL2 from Linux's stub while it has virtualization enabled:
+ * while guests run, and since Linux 6.12 from boot on.
+ */
+#define KVM_ADVICE "KVM holds EL2 while KVM guests run (stop them and retry) and, since Linux 6.12, from boot on unless booted with kvm.enable_virt_at_load=0; kvm-arm.mode=none keeps KVM away from EL2 for good"
+
 /* The stub's reply to a call it does not know. */
 #define STUB_UNKNOWN_CALL	0xbadca11
 #define STUB_PROBE_CALL		HVC_STUB_HCALL_NR
@@ -56,8 +62,8 @@ int bulkhead_arch_check(void)
 	}
 	reply = hvc_call(STUB_PROBE_CALL, 0, 0, 0, 0);
 	if (reply != STUB_UNKNOWN_CALL) {
-		pr_err("bulkhead: EL2 is held by something other than Linux's hyp stub (reply %#llx): KVM holds it while KVM guests run (stop them and retry) or in protected mode; kvm-arm.mode=none keeps KVM away from EL2 for good\n",
-		       reply);
+		pr_err("bulkhead: EL2 is held by something other than Linux's hyp stub (reply %#llx), normally KVM: %s\n",
+		       reply, KVM_ADVICE);
 		return -ENODEV;
 	}
 	return 0;
