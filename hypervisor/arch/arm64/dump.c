@@ -6,6 +6,7 @@
  * exception registers still describe the cell.
  */
 #include <core/arch.h>
+#include <arch/dump.h>
 #include <arch/gicv3.h>
 #include <arch/sysreg.h>
 

@@ -19,6 +19,7 @@
 #include <core/printk.h>
 #include <core/shared.h>
 #include <core/spinlock.h>
+#include <arch/dump.h>
 #include <arch/gicv3.h>
 #include <arch/paging.h>
 #include <arch/psci.h>

@@ -19,8 +19,6 @@ void gicv3_ack_management(void);
 void gicv3_move_irqs(struct cell *cell, bool take);
 /* The CPU's interrupt state, for its dump (on the CPU itself). */
 void gicv3_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump);
-/* Add a named register to a dump (dump.c). */
-void arch_dump_item(struct bulkhead_cpu_dump *dump, const char *name, u64 value);
 /* A trapped write to ICC_SGI1R_EL1 (group 1 SGI). */
 void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir);
 
