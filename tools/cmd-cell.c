@@ -343,22 +343,38 @@ static unsigned long long cpu_list(const char *text)
 	return mask;
 }
 
+/*
+ * The cell named by a "cell stats|dump NAME|ID" command line, with its name
+ * and its CPUs (list and bitmap); -1 after a message.
+ */
+static int cell_with_cpus(int argc, char **argv, char name[64], char cpus[128],
+			  unsigned long long *mask)
+{
+	int id;
+
+	if (argc != 2) {
+		bh_usage_error(&bh_cmd_cell, "cell %s: expected a cell name or id", argv[0]);
+		return -1;
+	}
+	id = resolve(argv[1]);
+	if (id < 0)
+		return -1;
+	cell_attr(id, "name", name, 64);
+	cell_attr(id, "cpus_assigned_list", cpus, 128);
+	*mask = cpu_list(cpus);
+	return id;
+}
+
 static int stats(int argc, char **argv)
 {
 	static const char *const reasons[] = BULKHEAD_EXIT_NAMES;
 	char name[64], cpus[128], value[32], path[128];
 	unsigned long long mask;
 	unsigned int r, cpu;
-	int id;
+	int id = cell_with_cpus(argc, argv, name, cpus, &mask);
 
-	if (argc != 2)
-		return bh_usage_error(&bh_cmd_cell, "cell stats: expected a cell name or id");
-	id = resolve(argv[1]);
 	if (id < 0)
-		return BH_EXIT_FAIL;
-	cell_attr(id, "name", name, sizeof(name));
-	cell_attr(id, "cpus_assigned_list", cpus, sizeof(cpus));
-	mask = cpu_list(cpus);
+		return argc != 2 ? BH_EXIT_USAGE : BH_EXIT_FAIL;
 	printf("Statistics for cell \"%s\" (id %u), exits since enable\n\n%-12s %12s",
 	       name, id, "reason", "all CPUs");
 	for (cpu = 0; cpu < 64; cpu++)
@@ -387,18 +403,12 @@ static int dump(int argc, char **argv)
 	char name[64], state[32], cpus[128];
 	unsigned long long mask;
 	unsigned int cpu;
-	int id, ret = BH_EXIT_OK;
+	int ret = BH_EXIT_OK, id = cell_with_cpus(argc, argv, name, cpus, &mask);
 
-	if (argc != 2)
-		return bh_usage_error(&bh_cmd_cell, "cell dump: expected a cell name or id");
-	id = resolve(argv[1]);
 	if (id < 0)
-		return BH_EXIT_FAIL;
-	cell_attr(id, "name", name, sizeof(name));
+		return argc != 2 ? BH_EXIT_USAGE : BH_EXIT_FAIL;
 	cell_attr(id, "state", state, sizeof(state));
-	cell_attr(id, "cpus_assigned_list", cpus, sizeof(cpus));
 	printf("cell \"%s\" (id %u): %s, CPUs %s\n", name, id, state, cpus);
-	mask = cpu_list(cpus);
 	for (cpu = 0; cpu < 64; cpu++)
 		if ((mask & (1ULL << cpu)) && bh_cpu_dump(cpu) != BH_EXIT_OK)
 			ret = BH_EXIT_FAIL;
