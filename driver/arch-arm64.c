@@ -8,6 +8,8 @@
  * is not exported.
  */
 #include <linux/kernel.h>
+#include <linux/namei.h>
+#include <asm/cpufeature.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
 
@@ -46,6 +48,30 @@ static u64 hvc_call(u64 a0, u64 a1, u64 a2, u64 a3, u64 a4)
 	return x0;
 }
 
+/*
+ * On Cortex-A57/A72 a kernel built with CONFIG_RANDOMIZE_BASE gives KVM an
+ * indirect EL2 vector: each time a CPU comes online, Linux adds the indirect
+ * offset to that CPU's vector slot and resets the slot only when the CPU
+ * booted at EL2 and firmware mitigates Spectre-v2. A CPU onlined while
+ * bulkhead is enabled boots at EL1, so after the first such online the slot
+ * is out of range and KVM's next guest on that CPU jumps to a vector that is
+ * not there (EL2, PC 0x200). Without the firmware workaround (QEMU) plain
+ * hotplug does the same. Cells take CPUs by hotplug, so with KVM in use
+ * enable must refuse rather than let KVM break later.
+ */
+static bool kvm_lost_on_cpu_online(void)
+{
+	struct path path;
+
+	if (!IS_ENABLED(CONFIG_KVM) || !cpus_have_cap(ARM64_SPECTRE_V3A))
+		return false;
+	/* KVM registers its device only when it initialised. */
+	if (kern_path("/sys/class/misc/kvm", LOOKUP_FOLLOW, &path))
+		return false;
+	path_put(&path);
+	return true;
+}
+
 int bulkhead_arch_check(void)
 {
 	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
@@ -65,6 +91,10 @@ int bulkhead_arch_check(void)
 		pr_err("bulkhead: EL2 is held by something other than Linux's hyp stub (reply %#llx), normally KVM: %s\n",
 		       reply, KVM_ADVICE);
 		return -ENODEV;
+	}
+	if (kvm_lost_on_cpu_online()) {
+		pr_err("bulkhead: KVM is in use, and on this CPU type (Cortex-A57/A72, kernel with CONFIG_RANDOMIZE_BASE) Linux breaks KVM on every CPU that goes offline and online again, as cells make them: its next KVM guest would hang that CPU. Boot with kvm-arm.mode=none to use bulkhead with this kernel (Documentation/status.md, \"KVM\")\n");
+		return -EOPNOTSUPP;
 	}
 	return 0;
 }

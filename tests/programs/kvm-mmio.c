@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
  * kvm-mmio CPU: one KVM vCPU doing one MMIO write, run on the given CPU;
- * exit status 0 and "MMIO exit ok" when KVM works there. A diagnostic for
- * root Linux keeping KVM across enable, hotplug and disable (issue 8), not
- * yet part of a system test: see Documentation/testing.md.
- *
- *     aarch64-linux-gnu-gcc -static -O2 -o kvm-mmio tests/programs/kvm-mmio.c
+ * exit status 0 and "MMIO exit ok" when KVM works there. Root Linux must
+ * keep KVM across enable, cells, hotplug and disable: tests/system/34-kvm.sh
+ * runs it on every CPU (tests/system/prepare builds it into the machine).
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
