@@ -50,6 +50,13 @@
  * keeps it spinning, for a debugger.
  */
 #define DEFAULT_PANIC	"panic=-1"
+/*
+ * Distribution kernels reserve a fixed CMA area (Debian: 64 MiB), half of a
+ * small cell. Ours is a sixteenth of the cell's RAM in 4 MiB steps (CMA's
+ * alignment), at least 4 MiB; "cma=" in -c overrides it (the last wins).
+ */
+#define CMA_SHARE	16
+#define CMA_STEP_MIB	4
 
 struct reg_entry {
 	uint64_t addr, size;
@@ -630,27 +637,43 @@ static int add_memory(struct dt_ctx *c, int ac, int sc)
  * The command line: the base (the -d tree's bootargs, else ours), then -c.
  * Ours: the console, the early console on the UART the hypervisor
  * emulates for the cell (transmit only, into the hypervisor console), so
- * the boot can be followed before the console driver is up, and panic=-1.
+ * the boot can be followed before the console driver is up, panic=-1 and
+ * a CMA area sized for the cell.
  */
+static unsigned long long default_cma_mib(const struct dt_ctx *c)
+{
+	unsigned long long ram = 0, mib;
+	unsigned int i;
+
+	for (i = 0; i < c->a->cell->num_memory_regions; i++)
+		if (bh_linux_is_ram(&c->mem[i]))
+			ram += c->mem[i].size;
+	mib = ram / CMA_SHARE >> 20;
+	mib -= mib % CMA_STEP_MIB;
+	return mib < CMA_STEP_MIB ? CMA_STEP_MIB : mib;
+}
+
 static char *bootargs(const struct dt_ctx *c, const char *base)
 {
 	const struct bulkhead_console *con = &c->a->cell->console;
 	const char *extra = c->a->cmdline ? c->a->cmdline : "";
-	size_t len = (base ? strlen(base) : 128) + strlen(extra) + 2;
+	size_t len = (base ? strlen(base) : 160) + strlen(extra) + 2;
 	char *s = malloc(len);
+	char cma[32];
 
 	if (!s)
 		return NULL;
+	snprintf(cma, sizeof(cma), "cma=%lluM", default_cma_mib(c));
 	if (base)
 		snprintf(s, len, "%s", base);
 	else if (con->type == BULKHEAD_CONSOLE_PL011)
-		snprintf(s, len, DEFAULT_CONSOLE " earlycon=pl011,mmio32,0x%llx " DEFAULT_PANIC,
-			 (unsigned long long)con->address);
+		snprintf(s, len, DEFAULT_CONSOLE " earlycon=pl011,mmio32,0x%llx " DEFAULT_PANIC " %s",
+			 (unsigned long long)con->address, cma);
 	else if (con->type == BULKHEAD_CONSOLE_NS16550)
-		snprintf(s, len, DEFAULT_CONSOLE " earlycon=uart8250,mmio,0x%llx " DEFAULT_PANIC,
-			 (unsigned long long)con->address);
+		snprintf(s, len, DEFAULT_CONSOLE " earlycon=uart8250,mmio,0x%llx " DEFAULT_PANIC " %s",
+			 (unsigned long long)con->address, cma);
 	else
-		snprintf(s, len, DEFAULT_CONSOLE " " DEFAULT_PANIC);
+		snprintf(s, len, DEFAULT_CONSOLE " " DEFAULT_PANIC " %s", cma);
 	if (*extra)
 		snprintf(s + strlen(s), len - strlen(s), "%s%s", *s ? " " : "", extra);
 	return s;

@@ -7,6 +7,7 @@
 # timeout: 400
 # console2: bulkhead-linux-cell: up
 # console2: cell: nproc: 2
+# console2: /^cell: cmdline: .* panic=-1 cma=8M /
 # console2: /^cell: processor\t: 1$/
 # console2: /^cell: MemTotal:\s+1(1[0-9]|2[0-9]|30)[0-9]{3} kB$/
 # console2: /GICv3 +79 Edge +virtio0/
