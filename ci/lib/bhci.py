@@ -16,7 +16,25 @@ ARCHES = {
     "arm64": ("arm64", "aarch64-linux-gnu-", "arch/arm64/boot/Image"),
     "riscv64": ("riscv", "riscv64-linux-gnu-", "arch/riscv/boot/Image"),
 }
-KERNELS = ("6.12", "6.1")
+# The test kernels ci/kernel builds from Debian's linux-source-VERSION, then
+# the distribution kernels it fetches and prepares for module builds only.
+TEST_KERNELS = ("6.12", "6.1")
+DISTRO_KERNELS = {
+    # name: what ci/kernel needs to fetch and prepare it
+    "debian-6.1": {
+        "arches": ("arm64",),
+        "source": "6.1",  # built from linux-source-6.1
+        # %s: the ABI number; ci/kernel takes the newest apt knows
+        "image": "linux-image-6.1.0-%s-arm64-unsigned",
+        "headers": "linux-headers-6.1.0-%s-arm64",
+        "release": "6.1.0-%s-arm64",
+        "why_not": "Debian 12 (bookworm) has no riscv64 kernel package",
+    },
+}
+KERNELS = TEST_KERNELS + tuple(DISTRO_KERNELS)
+# What a machine needs for its virtio console (/dev/hvc0) when the kernel
+# has them as modules: the virtio-mmio transport and the console driver.
+CONSOLE_MODULES = ("virtio_mmio", "virtio_console")
 
 _prog = "ci/" + (os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "?")
 
@@ -150,3 +168,90 @@ def tail(path, n=40):
 def check_arch(arch):
     if arch not in ARCHES:
         die("ARCH must be one of %s, not %r" % ("|".join(ARCHES), arch), 2)
+
+
+def check_kernel(arch, kernel):
+    """Die when KERNEL does not exist for ARCH (a distribution kernel may not)."""
+    spec = DISTRO_KERNELS.get(kernel)
+    if spec and arch not in spec["arches"]:
+        die("kernel %s is %s only: %s" % (kernel, ", ".join(spec["arches"]), spec["why_not"]), 2)
+
+
+# A distribution kernel's KDIR (ci/kernel) keeps its image package unpacked
+# here, with the modules.dep depmod made: lib/modules/RELEASE/...
+PACKAGE_ROOT = "package"
+
+
+def module_dir(kdir, release):
+    """The module tree of the kernel of KDIR (with modules.dep), or None for
+    a kernel built with every driver the machines need (the test kernels)."""
+    d = os.path.join(kdir, PACKAGE_ROOT, "lib", "modules", release)
+    return d if os.path.exists(os.path.join(d, "modules.dep")) else None
+
+
+MODULE_SUFFIXES = (".ko", ".ko.xz", ".ko.zst", ".ko.gz")
+
+
+def module_name(path):
+    base = os.path.basename(path)
+    for suf in MODULE_SUFFIXES:
+        if base.endswith(suf):
+            base = base[:-len(suf)]
+            break
+    return base.replace("-", "_")
+
+
+def module_closure(moddir, names):
+    """[(name, path)] of the modules NAMES (built in ones left out) and of
+    every module they depend on (moddir/modules.dep), in load order:
+    dependencies first."""
+    deps, paths = {}, {}
+    with open(os.path.join(moddir, "modules.dep")) as f:
+        for line in f:
+            mod, sep, rest = line.partition(":")
+            if not sep:
+                continue
+            name = module_name(mod)
+            paths[name] = os.path.join(moddir, mod.strip())
+            deps[name] = [module_name(d) for d in rest.split()]
+    builtin = set()
+    if os.path.exists(os.path.join(moddir, "modules.builtin")):
+        with open(os.path.join(moddir, "modules.builtin")) as f:
+            builtin = {module_name(l.strip()) for l in f if l.strip()}
+    order = []
+
+    def visit(name, chain):
+        if name in order:
+            return
+        if name in chain:
+            die("modules.dep of %s: dependency loop %s" % (moddir, " -> ".join(chain + [name])))
+        for d in deps[name]:
+            visit(d, chain + [name])
+        order.append(name)
+
+    for n in names:
+        n = n.replace("-", "_")
+        if n in builtin and n not in paths:
+            continue
+        if n not in paths:
+            die("module %s is neither in %s/modules.dep nor built in" % (n, moddir))
+        visit(n, [])
+    return [(n, paths[n]) for n in order]
+
+
+def module_bytes(path):
+    """The contents of a module file, decompressed (.ko.xz, .ko.zst, .ko.gz):
+    busybox's insmod and modprobe load plain .ko files only."""
+    if path.endswith(".xz"):
+        import lzma
+        with lzma.open(path) as f:
+            return f.read()
+    if path.endswith(".gz"):
+        import gzip
+        with gzip.open(path) as f:
+            return f.read()
+    if path.endswith(".zst"):
+        return subprocess.run(["zstd", "-dcq", path], stdout=subprocess.PIPE,
+                              check=True).stdout
+    with open(path, "rb") as f:
+        return f.read()
