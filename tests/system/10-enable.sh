@@ -2,7 +2,8 @@
 # does the same work with the same results while enabled, CPU hotplug keeps
 # working, the exit statistics move, and Linux runs on after disable.
 # arches: arm64
-# kernels: 6.12 6.1
+# kernels: 6.12 6.1 debian-6.1
+# vm[debian-6.1]: --append kvm-arm.mode=none
 # timeout: 300
 # console2: virtio console works while enabled
 . /usr/share/bulkhead/tests/lib.sh

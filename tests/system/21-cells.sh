@@ -2,7 +2,8 @@
 # list/stats/sysfs show the right states and CPUs, shutdown is approved or
 # denied through the comm region, destroy gives CPUs and memory back.
 # arches: arm64
-# kernels: 6.12 6.1
+# kernels: 6.12 6.1 debian-6.1
+# vm[debian-6.1]: --append kvm-arm.mode=none
 # timeout: 300
 . /usr/share/bulkhead/tests/lib.sh
 I=/usr/lib/bulkhead/inmates
