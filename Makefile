@@ -1,6 +1,7 @@
 # bulkhead top-level build.
 #
 #   make [ARCH=arm64|riscv64] [KERNEL=6.12|6.1] [KDIR=...]   build everything
+#        (KERNEL=debian-6.1, arm64: Debian 12's own kernel, see ci/kernel)
 #   make check                                             host + system tests
 #   make stress [STRESS=20]                                long runs of the stress tests
 #   make demo                                              install, build, boot the arm64 demo
@@ -30,9 +31,12 @@ endif
 BULKHEAD_CACHE ?= $(HOME)/.cache/bulkhead
 export BULKHEAD_CACHE
 
-# The default kernel tree is the test kernel ci/ builds, built first if missing.
-# Only evaluated when the module is built.
-KDIR ?= $(shell ci/kernel $(ARCH) $(KERNEL))
+# The default kernel tree is the test kernel ci/ builds, built first if missing
+# (for KERNEL=debian-6.1, Debian's kernel fetched and prepared by ci/kernel).
+# Only evaluated when the module is built, and then once.
+ifeq ($(origin KDIR),undefined)
+KDIR = $(eval KDIR := $(shell ci/kernel $(ARCH) $(KERNEL)))$(KDIR)
+endif
 
 SUBMAKE := $(MAKE) --no-print-directory ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE)
 
