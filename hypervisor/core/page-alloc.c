@@ -39,33 +39,52 @@ int page_pool_init(paddr_t start, u64 size)
 	return 0;
 }
 
-/* n consecutive free pages, zeroed, or NULL. */
-void *pages_alloc(unsigned int n)
+/* bool is an int: the bit must not be truncated to it. */
+static bool page_used(u64 page)
 {
-	u64 first, i;
+	return (pool.bitmap[page / 64] & BIT(page % 64)) != 0;
+}
+
+/*
+ * n consecutive free pages starting at a physical address that is a
+ * multiple of align (a power of two, at least PAGE_SIZE), zeroed, or NULL.
+ * Some tables must be aligned to their size: a RISC-V G-stage root spans
+ * four pages.
+ */
+void *pages_alloc_aligned(unsigned int n, u64 align)
+{
+	u64 stride = align / PAGE_SIZE, first, i;
 	void *pages = NULL;
 
-	if (!n)
+	if (!n || !stride)
 		return NULL;
 	spin_lock(&pool.lock);
-	for (first = 0; first + n <= pool.pages && !pages; first++) {
-		for (i = 0; i < n; i++)
-			if (pool.bitmap[(first + i) / 64] & BIT((first + i) % 64))
-				break;
-		if (i < n) {
-			first += i;
-			continue;
+	first = (ALIGN_UP(pool.first_page, align) - pool.first_page) / PAGE_SIZE;
+	while (first + n <= pool.pages) {
+		for (i = 0; i < n && !page_used(first + i); i++)
+			;
+		if (i == n) {
+			for (i = 0; i < n; i++)
+				pool.bitmap[(first + i) / 64] |=
+					BIT((first + i) % 64);
+			pool.used += n;
+			pages = (void *)(pool.first_page + first * PAGE_SIZE);
+			break;
 		}
-		for (i = 0; i < n; i++)
-			pool.bitmap[(first + i) / 64] |= BIT((first + i) % 64);
-		pool.used += n;
-		pages = (void *)(pool.first_page + first * PAGE_SIZE);
+		/* No run can start before the used page just found. */
+		first += (i / stride + 1) * stride;
 	}
 	publish();
 	spin_unlock(&pool.lock);
 	if (pages)
 		memset(pages, 0, n * PAGE_SIZE);
 	return pages;
+}
+
+/* n consecutive free pages, zeroed, or NULL. */
+void *pages_alloc(unsigned int n)
+{
+	return pages_alloc_aligned(n, PAGE_SIZE);
 }
 
 void *page_alloc(void)

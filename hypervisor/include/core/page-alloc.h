@@ -8,6 +8,7 @@ int page_pool_init(paddr_t start, u64 size);
 void *page_alloc(void);
 void page_free(void *page);
 void *pages_alloc(unsigned int n);
+void *pages_alloc_aligned(unsigned int n, u64 align);
 void pages_free(void *pages, unsigned int n);
 u64 page_pool_pages(void);
 u64 page_pool_used(void);
