@@ -130,8 +130,17 @@ static int walk(u64 *table, unsigned int level, enum paging_kind kind,
 		whole = chunk == block && (!map || !(phys & (block - 1)));
 		if (whole) {
 			if (arch_pte_is_table(*pte, level)) {
-				free_subtables(table_of(*pte), kind, level + 1);
-				page_free(table_of(*pte));
+				u64 *old = table_of(*pte);
+
+				/*
+				 * Break before make, and other CPUs' walks may
+				 * still go through the old tables until the
+				 * flush: only then can they be reused.
+				 */
+				*pte = 0;
+				arch_paging_flush(kind);
+				free_subtables(old, kind, level + 1);
+				page_free(old);
 			}
 			*pte = map ? arch_pte_leaf(kind, level, phys, flags) : 0;
 		} else {
