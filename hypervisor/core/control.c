@@ -198,6 +198,24 @@ static long check_against_current(const struct bulkhead_cell_desc *desc)
 	return 0;
 }
 
+/* What an inmate needs to know of the machine, in its comm region. */
+static void fill_comm_region(struct cell *cell)
+{
+	const struct bulkhead_irqchip *irqchip = &hypervisor.config->irqchip;
+	struct bulkhead_comm_region *comm = cell->comm;
+	unsigned int n, count = 0;
+
+	if (!comm)
+		return;
+	comm->irqchip_base = irqchip->base;
+	comm->irqchip_redist_base = irqchip->redist_base;
+	comm->timer_frequency = arch_timer_frequency();
+	for_each_cell_cpu(n, cell)
+		if (count < BULKHEAD_COMM_MAX_CPUS)
+			comm->cpu_ids[count++] = arch_cpu_hw_id(per_cpu(n));
+	comm->num_cpus = count;
+}
+
 long cell_create(u64 address, u64 size)
 {
 	struct bulkhead_config_error err;
@@ -241,7 +259,7 @@ long cell_create(u64 address, u64 size)
 		per_cpu(n)->cell = cell;
 	move_irqs_to(&root_cell, cell);
 	arch_cell_take_irqs(cell);
-	arch_fill_comm_region(cell);
+	fill_comm_region(cell);
 	printk("bulkhead: cell \"%s\" created, id %u, CPUs 0x%llx\n",
 	       cell->desc->name, cell->id, cell->cpu_set);
 	return cell->id;
@@ -453,6 +471,35 @@ void cell_cpu_failed(struct per_cpu *cpu)
 
 	cell->failed_cpus |= BIT(cpu->cpu_id);
 	set_state(cell, BULKHEAD_CELL_STATE_FAILED);
+}
+
+/* A CPU switched on for its cell (root's hotplug or a cell's start) is in. */
+void cpu_started(struct per_cpu *cpu, u64 entry)
+{
+	cpu->enabled = true;
+	cpu->state = CPU_RUNNING;
+	if (cpu->cell == &root_cell)
+		printk("bulkhead: CPU %u online\n", cpu->cpu_id);
+	else
+		printk("bulkhead: CPU %u entering cell \"%s\" at 0x%llx\n",
+		       cpu->cpu_id, cpu->cell->desc->name, entry);
+}
+
+/*
+ * A trap the hypervisor cannot or will not handle: never ignored. The CPU
+ * is reported with its cell's registers and parked; its cell (not root,
+ * whose Linux would go down with it) fails.
+ */
+void cpu_fail(struct per_cpu *cpu, const char *why)
+{
+	printk("bulkhead: CPU %u in cell \"%s\" stopped\n", cpu->cpu_id,
+	       cpu->cell->desc->name);
+	arch_report_trap(cpu, why);
+	if (cpu->cell != &root_cell) {
+		cell_cpu_failed(cpu);
+		printk("bulkhead: cell \"%s\" failed\n", cpu->cell->desc->name);
+	}
+	arch_cpu_park(cpu);
 }
 
 void cell_powered_off(struct cell *cell, struct per_cpu *caller)

@@ -10,6 +10,7 @@
 #include <bulkhead/hypercall.h>
 #include <core/arch.h>
 #include <core/cell.h>
+#include <core/dump.h>
 #include <core/hypervisor.h>
 #include <core/printk.h>
 #include <core/shared.h>
@@ -110,4 +111,17 @@ long cpu_dump(struct per_cpu *caller, u64 cpu_id, u64 address)
 	memcpy(target, &record, sizeof(record));
 	arch_unmap_phys(phys, sizeof(record));
 	return 0;
+}
+
+void cpu_dump_item(struct bulkhead_cpu_dump *dump, const char *name, u64 value)
+{
+	struct bulkhead_cpu_dump_item *item;
+	unsigned int n;
+
+	if (dump->num_items >= BULKHEAD_CPU_DUMP_MAX_ITEMS)
+		return;
+	item = &dump->items[dump->num_items++];
+	for (n = 0; n < BULKHEAD_CPU_DUMP_NAME_LEN - 1 && name[n]; n++)
+		item->name[n] = name[n];
+	item->value = value;
 }

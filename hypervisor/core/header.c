@@ -13,7 +13,12 @@
  * Weak: an architecture without an entry yet builds an image that says
  * so (entry 0), and the driver refuses to enable it.
  */
-extern char __image_end[];
+/*
+ * Hidden: riscv64's linker gives a default-visibility reference to this
+ * linker-script symbol a broken symbol relocation instead of a relative
+ * one (apply-relocs then puts the offsets into the file the driver reads).
+ */
+extern char __image_end[] __attribute__((visibility("hidden")));
 extern char arch_entry[] __attribute__((weak));
 extern struct bulkhead_shared shared_region __attribute__((weak));
 

@@ -143,3 +143,15 @@ void printk(const char *fmt, ...)
 		console_putc_locked(buf[i]);
 	spin_unlock(&console_lock);
 }
+
+/* x<first>..x<first+count-1>, two to a line, for reports of a failed CPU. */
+void printk_regs(const u64 *x, unsigned int first, unsigned int count)
+{
+	unsigned int n;
+
+	for (n = 0; n + 1 < count; n += 2)
+		printk("  x%-2u %016llx  x%-2u %016llx\n", first + n, x[n],
+		       first + n + 1, x[n + 1]);
+	if (n < count)
+		printk("  x%-2u %016llx\n", first + n, x[n]);
+}

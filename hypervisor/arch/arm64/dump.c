@@ -6,25 +6,12 @@
  * exception registers still describe the cell.
  */
 #include <core/arch.h>
-#include <arch/dump.h>
+#include <core/dump.h>
 #include <arch/gicv3.h>
 #include <arch/sysreg.h>
 
 #define SPSR_I		BIT(7)
 #define SPSR_EL_SHIFT	2
-
-void arch_dump_item(struct bulkhead_cpu_dump *dump, const char *name, u64 value)
-{
-	struct bulkhead_cpu_dump_item *item;
-	unsigned int n;
-
-	if (dump->num_items >= BULKHEAD_CPU_DUMP_MAX_ITEMS)
-		return;
-	item = &dump->items[dump->num_items++];
-	for (n = 0; n < BULKHEAD_CPU_DUMP_NAME_LEN - 1 && name[n]; n++)
-		item->name[n] = name[n];
-	item->value = value;
-}
 
 void arch_cpu_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump)
 {
@@ -35,23 +22,23 @@ void arch_cpu_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump)
 	dump->privilege = (spsr >> SPSR_EL_SHIFT) & 3 ? 1 : 0;
 	if (spsr & SPSR_I)
 		dump->flags |= BULKHEAD_CPU_DUMP_IRQS_MASKED;
-	arch_dump_item(dump, "SPSR_EL2", spsr);
-	arch_dump_item(dump, "ESR_EL2", read_sysreg(esr_el2));
+	cpu_dump_item(dump, "SPSR_EL2", spsr);
+	cpu_dump_item(dump, "ESR_EL2", read_sysreg(esr_el2));
 	if (regs) {
-		arch_dump_item(dump, "X0", regs->x[0]);
-		arch_dump_item(dump, "X1", regs->x[1]);
-		arch_dump_item(dump, "X30", regs->x[30]);
+		cpu_dump_item(dump, "X0", regs->x[0]);
+		cpu_dump_item(dump, "X1", regs->x[1]);
+		cpu_dump_item(dump, "X30", regs->x[30]);
 	}
-	arch_dump_item(dump, "SP_EL1", read_sysreg(sp_el1));
-	arch_dump_item(dump, "VBAR_EL1", read_sysreg(vbar_el1));
-	arch_dump_item(dump, "SCTLR_EL1", read_sysreg(sctlr_el1));
-	arch_dump_item(dump, "ESR_EL1", read_sysreg(esr_el1));
-	arch_dump_item(dump, "ELR_EL1", read_sysreg(elr_el1));
-	arch_dump_item(dump, "CNTV_CTL_EL0", read_sysreg(cntv_ctl_el0));
-	arch_dump_item(dump, "CNTV_CVAL_EL0", read_sysreg(cntv_cval_el0));
-	arch_dump_item(dump, "CNTVCT_EL0", read_sysreg(cntvct_el0));
-	arch_dump_item(dump, "CNTP_CTL_EL0", read_sysreg(cntp_ctl_el0));
-	arch_dump_item(dump, "CNTP_CVAL_EL0", read_sysreg(cntp_cval_el0));
-	arch_dump_item(dump, "CNTPCT_EL0", read_sysreg(cntpct_el0));
+	cpu_dump_item(dump, "SP_EL1", read_sysreg(sp_el1));
+	cpu_dump_item(dump, "VBAR_EL1", read_sysreg(vbar_el1));
+	cpu_dump_item(dump, "SCTLR_EL1", read_sysreg(sctlr_el1));
+	cpu_dump_item(dump, "ESR_EL1", read_sysreg(esr_el1));
+	cpu_dump_item(dump, "ELR_EL1", read_sysreg(elr_el1));
+	cpu_dump_item(dump, "CNTV_CTL_EL0", read_sysreg(cntv_ctl_el0));
+	cpu_dump_item(dump, "CNTV_CVAL_EL0", read_sysreg(cntv_cval_el0));
+	cpu_dump_item(dump, "CNTVCT_EL0", read_sysreg(cntvct_el0));
+	cpu_dump_item(dump, "CNTP_CTL_EL0", read_sysreg(cntp_ctl_el0));
+	cpu_dump_item(dump, "CNTP_CVAL_EL0", read_sysreg(cntp_cval_el0));
+	cpu_dump_item(dump, "CNTPCT_EL0", read_sysreg(cntpct_el0));
 	gicv3_dump(cpu, dump);
 }

@@ -19,7 +19,7 @@
 #include <core/printk.h>
 #include <core/shared.h>
 #include <core/spinlock.h>
-#include <arch/dump.h>
+#include <core/dump.h>
 #include <arch/gicv3.h>
 #include <arch/paging.h>
 #include <arch/psci.h>
@@ -446,15 +446,15 @@ void gicv3_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump)
 	u64 frame = cpu_frame(cpu);
 	unsigned int n;
 
-	arch_dump_item(dump, "ICH_HCR_EL2", read_sysreg(ICH_HCR_EL2));
-	arch_dump_item(dump, "ICH_VMCR_EL2", read_sysreg(ICH_VMCR_EL2));
-	arch_dump_item(dump, "ICH_MISR_EL2", read_sysreg(ICH_MISR_EL2));
-	arch_dump_item(dump, "ICH_ELRSR_EL2", read_sysreg(ICH_ELRSR_EL2));
-	arch_dump_item(dump, "ICH_AP1R0_EL2", read_sysreg(ICH_AP1R0_EL2));
+	cpu_dump_item(dump, "ICH_HCR_EL2", read_sysreg(ICH_HCR_EL2));
+	cpu_dump_item(dump, "ICH_VMCR_EL2", read_sysreg(ICH_VMCR_EL2));
+	cpu_dump_item(dump, "ICH_MISR_EL2", read_sysreg(ICH_MISR_EL2));
+	cpu_dump_item(dump, "ICH_ELRSR_EL2", read_sysreg(ICH_ELRSR_EL2));
+	cpu_dump_item(dump, "ICH_AP1R0_EL2", read_sysreg(ICH_AP1R0_EL2));
 	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		u64 lr = lr_read(n);
 
-		arch_dump_item(dump, lr_names[n], lr);
+		cpu_dump_item(dump, lr_names[n], lr);
 		if (lr & LR_PENDING)
 			dump_irq(dump->pending, &dump->num_pending, LR_VINTID(lr));
 		if (lr & LR_ACTIVE)
@@ -464,11 +464,11 @@ void gicv3_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump)
 		if (cpu->arch.pending_irqs[n / 64] & BIT(n % 64))
 			dump_irq(dump->waiting, &dump->num_waiting, n);
 	if (frame) {
-		arch_dump_item(dump, "GICR_ISENABLER0",
+		cpu_dump_item(dump, "GICR_ISENABLER0",
 			       mmio_read(frame + GICR_ISENABLER0, 4));
-		arch_dump_item(dump, "GICR_ISPENDR0",
+		cpu_dump_item(dump, "GICR_ISPENDR0",
 			       mmio_read(frame + GICR_ISPENDR0, 4));
-		arch_dump_item(dump, "GICR_ISACTIVER0",
+		cpu_dump_item(dump, "GICR_ISACTIVER0",
 			       mmio_read(frame + GICR_ISACTIVER0, 4));
 	}
 }

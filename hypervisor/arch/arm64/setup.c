@@ -183,13 +183,7 @@ void arch_secondary_entry_c(struct guest_regs *regs)
 	regs->x[0] = cpu->arch.context;
 	write_sysreg(elr_el2, cpu->arch.entry);
 	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
-	cpu->enabled = true;
-	cpu->state = CPU_RUNNING;
-	if (cpu->cell == &root_cell)
-		printk("bulkhead: CPU %u online\n", cpu_id);
-	else
-		printk("bulkhead: CPU %u entering cell \"%s\" at 0x%llx\n", cpu_id,
-		       cpu->cell->desc->name, cpu->arch.entry);
+	cpu_started(cpu, cpu->arch.entry);
 }
 
 /*
@@ -269,20 +263,14 @@ void arch_send_management(struct per_cpu *cpu)
 	gicv3_send_management(cpu);
 }
 
-void arch_fill_comm_region(struct cell *cell)
+u64 arch_cpu_hw_id(struct per_cpu *cpu)
 {
-	struct bulkhead_comm_region *comm = cell->comm;
-	unsigned int n, count = 0;
+	return cpu->arch.mpidr;
+}
 
-	if (!comm)
-		return;
-	comm->irqchip_base = hypervisor.config->irqchip.base;
-	comm->irqchip_redist_base = hypervisor.config->irqchip.redist_base;
-	comm->timer_frequency = read_sysreg(cntfrq_el0);
-	for_each_cell_cpu(n, cell)
-		if (count < BULKHEAD_COMM_MAX_CPUS)
-			comm->cpu_ids[count++] = per_cpu(n)->arch.mpidr;
-	comm->num_cpus = count;
+u64 arch_timer_frequency(void)
+{
+	return read_sysreg(cntfrq_el0);
 }
 
 u64 arch_time_ns(void)

@@ -21,33 +21,17 @@ static struct per_cpu *this_cpu(void)
 
 static void dump_regs(const char *why, struct guest_regs *regs)
 {
-	unsigned int n;
-
 	printk("bulkhead: %s\n", why);
 	printk("  ESR_EL2 %016llx  ELR_EL2 %016llx  FAR_EL2 %016llx\n",
 	       read_sysreg(esr_el2), read_sysreg(elr_el2), read_sysreg(far_el2));
 	printk("  HPFAR_EL2 %016llx  SPSR_EL2 %016llx\n",
 	       read_sysreg(hpfar_el2), read_sysreg(spsr_el2));
-	for (n = 0; n < 31; n += 2) {
-		if (n < 30)
-			printk("  x%-2u %016llx  x%-2u %016llx\n", n, regs->x[n],
-			       n + 1, regs->x[n + 1]);
-		else
-			printk("  x%-2u %016llx\n", n, regs->x[n]);
-	}
+	printk_regs(regs->x, 0, 31);
 }
 
-static void __attribute__((noreturn))
-fail_cpu(struct per_cpu *cpu, const char *why, struct guest_regs *regs)
+void arch_report_trap(struct per_cpu *cpu, const char *why)
 {
-	printk("bulkhead: CPU %u in cell \"%s\" stopped\n", cpu->cpu_id,
-	       cpu->cell->desc->name);
-	dump_regs(why, regs);
-	if (cpu->cell != &root_cell) {
-		cell_cpu_failed(cpu);
-		printk("bulkhead: cell \"%s\" failed\n", cpu->cell->desc->name);
-	}
-	arch_cpu_park(cpu);
+	dump_regs(why, cpu->arch.regs);
 }
 
 static void skip_instruction(void)
@@ -66,7 +50,7 @@ static u64 handle_hvc(struct per_cpu *cpu, struct guest_regs *regs)
 
 	count_exit(cpu->cpu_id, BULKHEAD_EXIT_HYPERCALL);
 	if (imm != BULKHEAD_HVC_IMM && cpu->cell != &root_cell)
-		fail_cpu(cpu, "unknown hypervisor call", regs);
+		cpu_fail(cpu, "unknown hypervisor call");
 	if (imm != BULKHEAD_HVC_IMM) {
 		/*
 		 * Linux's own hyp-stub calls (kexec, KVM probing): no stub
@@ -118,7 +102,7 @@ static void handle_abort(struct per_cpu *cpu, struct guest_regs *regs,
 		inject_root_abort(data);
 		return;
 	}
-	fail_cpu(cpu, data ? "data abort" : "instruction abort", regs);
+	cpu_fail(cpu, data ? "data abort" : "instruction abort");
 }
 
 static u64 fault_ipa(void)
@@ -162,7 +146,7 @@ static void handle_data_abort(struct per_cpu *cpu, struct guest_regs *regs,
 		       cpu->cell->desc->name, access.is_write ? "write" : "read",
 		       access.address);
 		if (cpu->cell != &root_cell)
-			fail_cpu(cpu, "forbidden device access", regs);
+			cpu_fail(cpu, "forbidden device access");
 		access.value = 0;
 	}
 	if (!access.is_write && reg != 31) {
@@ -195,7 +179,7 @@ static void handle_sysreg(struct per_cpu *cpu, struct guest_regs *regs, u64 esr)
 		skip_instruction();
 		return;
 	}
-	fail_cpu(cpu, "access to a trapped system register", regs);
+	cpu_fail(cpu, "access to a trapped system register");
 }
 
 u64 arch_handle_trap(struct guest_regs *regs)
@@ -224,7 +208,7 @@ u64 arch_handle_trap(struct guest_regs *regs)
 		return 0;
 	default:
 		count_exit(cpu->cpu_id, BULKHEAD_EXIT_OTHER);
-		fail_cpu(cpu, "unhandled trap", regs);
+		cpu_fail(cpu, "unhandled trap");
 	}
 }
 
@@ -239,7 +223,10 @@ u64 arch_handle_irq(struct guest_regs *regs)
 
 u64 arch_handle_serror(struct guest_regs *regs)
 {
-	fail_cpu(this_cpu(), "SError", regs);
+	struct per_cpu *cpu = this_cpu();
+
+	cpu->arch.regs = regs;
+	cpu_fail(cpu, "SError");
 }
 
 void arch_hyp_fault(struct guest_regs *regs)

@@ -31,7 +31,11 @@ void arch_send_management(struct per_cpu *cpu);
 /* Move the cell's interrupt lines away from / back to the root cell. */
 void arch_cell_take_irqs(struct cell *cell);
 void arch_cell_return_irqs(struct cell *cell);
-void arch_fill_comm_region(struct cell *cell);
+/* The hardware's id of a CPU (MPIDR affinity, hart id), for inmates. */
+u64 arch_cpu_hw_id(struct per_cpu *cpu);
+u64 arch_timer_frequency(void);
+/* Print why cpu left its cell and the cell's registers (cpu_fail). */
+void arch_report_trap(struct per_cpu *cpu, const char *why);
 u64 arch_time_ns(void);
 /*
  * Fill pc, privilege, flags, the virtual interrupt lists and the items of

@@ -69,6 +69,8 @@ u64 root_ram_phys(u64 address, u64 size, bool write);
 struct per_cpu;
 /* A CPU of this cell faulted or did something forbidden. */
 void cell_cpu_failed(struct per_cpu *cpu);
+void __attribute__((noreturn)) cpu_fail(struct per_cpu *cpu, const char *why);
+void cpu_started(struct per_cpu *cpu, u64 entry);
 /* The cell asked to power off (PSCI SYSTEM_OFF) or its last CPU went off. */
 void cell_powered_off(struct cell *cell, struct per_cpu *caller);
 /* The emulated transmit-only UART of a cell's console (core/vuart.c). */
