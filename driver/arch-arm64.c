@@ -99,6 +99,13 @@ int bulkhead_arch_check(void)
 	return 0;
 }
 
+const char *const bulkhead_arch_cpu_id_name = "config CPU";
+
+unsigned int bulkhead_arch_cpu_id(unsigned int cpu)
+{
+	return cpu;
+}
+
 long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 			     phys_addr_t base, size_t config_size)
 {

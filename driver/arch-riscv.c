@@ -1,34 +1,117 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * riscv64: the hypervisor is not ported yet. The module loads, so configs
- * can be checked and the device exists, but enable says why it cannot.
+ * riscv64: reaching HS-mode hypervisor code without an executable mapping.
+ *
+ * Linux runs in HS mode already, but an unmodified kernel gives a module
+ * no way to map the hypervisor memory executable. So the hypervisor is
+ * entered by a trap (riscv-entry.S): stvec points at its entry, a physical
+ * address, and satp switches to a one-page bootstrap table that maps only
+ * the hypervisor memory, identity. The next fetch of module code faults
+ * there, and the hypervisor resumes Linux in VS mode right after. Leaving
+ * faults back into riscv-entry.S, which stays in module text.
+ *
+ * The configs number CPUs by hart id, read from the device tree.
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/namei.h>
+#include <linux/of.h>
+#include <linux/vmalloc.h>
+#include <asm/delay.h>
+#include <asm/hwcap.h>
+#include <asm/sbi.h>
+
+#include <bulkhead/hypercall.h>
 
 #include "bulkhead.h"
 
 const u16 bulkhead_arch_id = BULKHEAD_ARCH_RISCV64;
 const char *const bulkhead_firmware_name = "bulkhead-riscv64.bin";
+const char *const bulkhead_arch_cpu_id_name = "hart";
+
+/* Flags for the hypervisor's entry (its setup.c). */
+#define ENTRY_FLAG_SSTC		1
+
+/* Sv39 leaf: valid, readable, writable, executable, accessed, dirty. */
+#define PTE_LEAF_RWX		0xcfUL
+#define SATP_MODE_SV39		(8UL << 60)
+#define GIB			(1UL << 30)
+
+/* The bootstrap table: module data, so its physical address is stable. */
+static u64 boot_table[PAGE_SIZE / sizeof(u64)] __aligned(PAGE_SIZE);
+
+unsigned int bulkhead_arch_cpu_id(unsigned int cpu)
+{
+	struct device_node *np = of_get_cpu_node(cpu, NULL);
+	const __be32 *reg;
+	unsigned int id = BULKHEAD_MAX_CPUS;
+
+	if (!np)
+		return id;
+	reg = of_get_property(np, "reg", NULL);
+	if (reg)
+		id = of_read_number(reg, of_n_addr_cells(np));
+	of_node_put(np);
+	return id;
+}
+
+/* KVM registers its device only when it initialised. */
+static bool kvm_present(void)
+{
+	struct path path;
+
+	if (kern_path("/sys/class/misc/kvm", LOOKUP_FOLLOW, &path))
+		return false;
+	path_put(&path);
+	return true;
+}
 
 int bulkhead_arch_check(void)
 {
-	pr_err("bulkhead: the riscv64 hypervisor is not available yet: enable works on arm64 only\n");
-	return -EOPNOTSUPP;
+	if (!riscv_isa_extension_available(NULL, h)) {
+		pr_err("bulkhead: the harts have no hypervisor extension (H); bulkhead needs it (QEMU: -cpu rv64,h=true)\n");
+		return -ENODEV;
+	}
+	if (kvm_present()) {
+		pr_err("bulkhead: KVM is loaded; a Linux running under bulkhead cannot use the hypervisor extension itself: unload it (rmmod kvm) or build the kernel without CONFIG_KVM\n");
+		return -EBUSY;
+	}
+	return 0;
+}
+
+/* Identity-map the 1 GiB pages holding the hypervisor memory. */
+static unsigned long boot_satp(phys_addr_t base)
+{
+	phys_addr_t start = base & ~(GIB - 1);
+	size_t size = bulkhead.memory_size;
+	phys_addr_t gib;
+
+	memset(boot_table, 0, sizeof(boot_table));
+	for (gib = start; gib < base + size; gib += GIB)
+		boot_table[(gib / GIB) % 512] = (gib >> 12 << 10) | PTE_LEAF_RWX;
+	return SATP_MODE_SV39 | vmalloc_to_pfn(boot_table);
 }
 
 long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 			     phys_addr_t base, size_t config_size)
 {
-	return -EOPNOTSUPP;
-}
+	unsigned long flags = 0;
 
-long bulkhead_arch_disable_cpu(void)
-{
-	return -EOPNOTSUPP;
+	if (riscv_isa_extension_available(NULL, SSTC))
+		flags |= ENTRY_FLAG_SSTC;
+	/* The image was written through a data mapping. */
+	asm volatile("fence.i" ::: "memory");
+	return bulkhead_riscv_enter(cpu, base, config_size, boot_satp(base),
+				    entry, flags, riscv_timebase);
 }
 
 long bulkhead_arch_hypercall(unsigned long code, unsigned long arg1,
 			     unsigned long arg2)
 {
-	return -EOPNOTSUPP;
+	return bulkhead_riscv_hypercall(code, arg1, arg2);
+}
+
+long bulkhead_arch_disable_cpu(void)
+{
+	return bulkhead_riscv_hypercall(BULKHEAD_HC_DISABLE, 0, 0);
 }

@@ -106,10 +106,25 @@ ssize_t bulkhead_console_read(struct file *file, char __user *buf,
 extern const u16 bulkhead_arch_id;
 extern const char *const bulkhead_firmware_name;
 int bulkhead_arch_check(void);
+/*
+ * The number configs give Linux CPU cpu (cpu_set bits, the hypervisor's
+ * CPU ids): arm64 numbers them as Linux does, riscv64 by hart id, since
+ * Linux's numbering there depends on which hart happened to boot.
+ */
+unsigned int bulkhead_arch_cpu_id(unsigned int cpu);
+extern const char *const bulkhead_arch_cpu_id_name;
 long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 			     phys_addr_t base, size_t config_size);
 long bulkhead_arch_disable_cpu(void);
 long bulkhead_arch_hypercall(unsigned long code, unsigned long arg1,
 			     unsigned long arg2);
+
+/* riscv-entry.S */
+long bulkhead_riscv_enter(unsigned long cpu, unsigned long base,
+			  unsigned long config_size, unsigned long boot_satp,
+			  unsigned long entry, unsigned long flags,
+			  unsigned long timebase);
+long bulkhead_riscv_hypercall(unsigned long code, unsigned long arg1,
+			      unsigned long arg2);
 
 #endif

@@ -76,22 +76,43 @@ static int check_memory(const struct bulkhead_memory *mem)
 	return 0;
 }
 
+/* The Linux CPU that the configs call id, or -1. */
+static int linux_cpu(unsigned int id)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		if (bulkhead_arch_cpu_id(cpu) == id)
+			return cpu;
+	return -1;
+}
+
 static int check_cpus(const struct bulkhead_system *config)
 {
 	u64 root_cpus = config->root_cell.cpu_set;
-	unsigned int cpu;
+	unsigned int cpu, id;
+	int linux_id;
 
 	for_each_online_cpu(cpu) {
-		if (cpu >= BULKHEAD_MAX_CPUS || !(root_cpus & BIT_ULL(cpu))) {
-			pr_err("bulkhead: CPU %u is online but not in the root cell's cpu_set %#llx\n",
-			       cpu, root_cpus);
+		id = bulkhead_arch_cpu_id(cpu);
+		if (id >= BULKHEAD_MAX_CPUS || !(root_cpus & BIT_ULL(id))) {
+			pr_err("bulkhead: CPU %u (%s %u) is online but not in the root cell's cpu_set %#llx\n",
+			       cpu, bulkhead_arch_cpu_id_name, id, root_cpus);
 			return -EINVAL;
 		}
 	}
-	for (cpu = 0; cpu < BULKHEAD_MAX_CPUS; cpu++) {
-		if ((root_cpus & BIT_ULL(cpu)) && !cpu_online(cpu)) {
-			pr_err("bulkhead: CPU %u of the root cell is offline: bring it online (echo 1 > /sys/devices/system/cpu/cpu%u/online)\n",
-			       cpu, cpu);
+	for (id = 0; id < BULKHEAD_MAX_CPUS; id++) {
+		if (!(root_cpus & BIT_ULL(id)))
+			continue;
+		linux_id = linux_cpu(id);
+		if (linux_id < 0) {
+			pr_err("bulkhead: the root cell's cpu_set %#llx names %s %u, which this machine does not have\n",
+			       root_cpus, bulkhead_arch_cpu_id_name, id);
+			return -EINVAL;
+		}
+		if (!cpu_online(linux_id)) {
+			pr_err("bulkhead: CPU %d of the root cell is offline: bring it online (echo 1 > /sys/devices/system/cpu/cpu%d/online)\n",
+			       linux_id, linux_id);
 			return -EINVAL;
 		}
 	}
@@ -174,7 +195,8 @@ static void enter_cpu(void *data)
 {
 	struct enter_args *args = data;
 
-	args->result = bulkhead_arch_enter_cpu(args->entry, smp_processor_id(),
+	args->result = bulkhead_arch_enter_cpu(args->entry,
+					       bulkhead_arch_cpu_id(smp_processor_id()),
 					       args->base, args->config_size);
 }
 

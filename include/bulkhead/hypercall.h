@@ -2,12 +2,16 @@
 /*
  * Hypercalls: the call number goes in the first argument register, results
  * come back in it. arm64: `hvc #BULKHEAD_HVC_IMM`, x0 = call, x1.. = args.
+ * riscv64: an SBI call, `ecall` with a7 = BULKHEAD_SBI_EXT, a0 = call,
+ * a1.. = args; the result comes back in a0 (not SBI's error/value pair).
  * Negative results are errno values (-EPERM: not allowed from this cell).
  */
 #ifndef _BULKHEAD_HYPERCALL_H
 #define _BULKHEAD_HYPERCALL_H
 
 #define BULKHEAD_HVC_IMM		0x4248
+/* In the SBI's experimental extension range (0x08000000-0x08ffffff). */
+#define BULKHEAD_SBI_EXT		0x08424844
 
 /* Root cell only: leave the hypervisor on the calling CPU. */
 #define BULKHEAD_HC_DISABLE		0

@@ -1,11 +1,13 @@
-# bulkhead takes EL2 from the running root Linux and gives it back: Linux
-# does the same work with the same results while enabled, CPU hotplug keeps
-# working, the exit statistics move, and Linux runs on after disable.
-# arches: arm64
+# bulkhead takes EL2 (HS mode on riscv64) from the running root Linux and
+# gives it back: Linux does the same work with the same results while
+# enabled, CPU hotplug keeps working, the exit statistics move, and Linux
+# runs on after disable.
+# arches: arm64 riscv64
 # kernels: 6.12 6.1 debian-6.1
 # vm[debian-6.1]: --append kvm-arm.mode=none
 # timeout: 300
 # console2: virtio console works while enabled
+# variant[riscv64]: nosstc --cpu rv64,h=true,sstc=false
 . /usr/share/bulkhead/tests/lib.sh
 
 # Deterministic jobs whose results must not change under the hypervisor.

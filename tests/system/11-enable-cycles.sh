@@ -1,7 +1,7 @@
 # 20 enable/disable cycles leave the page pool as they found it; the module
 # unloads, reloads and enables again. Each cycle runs enable on another CPU:
 # CPUs already under the hypervisor must reach those not yet entered.
-# arches: arm64
+# arches: arm64 riscv64
 # kernels: 6.12 6.1
 # timeout: 300
 . /usr/share/bulkhead/tests/lib.sh

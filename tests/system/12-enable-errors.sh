@@ -1,6 +1,6 @@
 # Bad input to enable and disable: each is refused with its errno and a
 # message that says what is wrong, and Linux is not affected.
-# arches: arm64
+# arches: arm64 riscv64
 # kernels: 6.12 6.1
 # timeout: 300
 . /usr/share/bulkhead/tests/lib.sh
@@ -33,11 +33,12 @@ check "Linux unaffected" healthy
 
 expect_fail "disable when not enabled" "not enabled" bulkhead disable
 
-mv /lib/firmware/bulkhead-arm64.bin /tmp/
+image=bulkhead-$(uname -m | sed s/aarch64/arm64/).bin
+mv /lib/firmware/$image /tmp/
 expect_fail "missing hypervisor image" "No such file" \
 	bulkhead enable /etc/bulkhead/qemu-virt.cell
-check "message names the image" grep -q "bulkhead-arm64.bin" /tmp/err
-mv /tmp/bulkhead-arm64.bin /lib/firmware/
+check "message names the image" grep -q "$image" /tmp/err
+mv /tmp/$image /lib/firmware/
 check "Linux unaffected" healthy
 
 check "enable" bulkhead enable /etc/bulkhead/qemu-virt.cell

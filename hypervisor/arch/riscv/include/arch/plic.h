@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ARCH_PLIC_H
+#define _ARCH_PLIC_H
+
+#include <core/cell.h>
+#include <core/percpu.h>
+
+int plic_cell_init(struct cell *cell);
+/* A supervisor external interrupt reached the hypervisor on this hart. */
+void plic_handle_irq(struct per_cpu *cpu);
+
+#endif
