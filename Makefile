@@ -108,7 +108,7 @@ demo: deps
 
 # Performance figures (no pass/fail: emulated machines are noisy).
 bench:
-	@ci/bench
+	@ci/bench $(ARCH)
 
 clean:
 	rm -rf driver/*.o driver/*.ko driver/*.mod* driver/.*.cmd driver/modules.order \

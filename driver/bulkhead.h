@@ -112,6 +112,7 @@ int bulkhead_arch_check(void);
  * Linux's numbering there depends on which hart happened to boot.
  */
 unsigned int bulkhead_arch_cpu_id(unsigned int cpu);
+int bulkhead_linux_cpu(unsigned int id);
 extern const char *const bulkhead_arch_cpu_id_name;
 long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 			     phys_addr_t base, size_t config_size);

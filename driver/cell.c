@@ -151,6 +151,21 @@ static const struct kobj_type cell_ktype = {
 	.default_groups = cell_attr_groups,
 };
 
+/* The Linux CPUs a config's cpu_set names (hart ids on riscv64). */
+static void cpus_from_config(struct cpumask *cpus, u64 cpu_set)
+{
+	unsigned int id;
+	int cpu;
+
+	for (id = 0; id < BULKHEAD_MAX_CPUS; id++) {
+		if (!(cpu_set & BIT_ULL(id)))
+			continue;
+		cpu = bulkhead_linux_cpu(id);
+		if (cpu >= 0)
+			cpumask_set_cpu(cpu, cpus);
+	}
+}
+
 /* Takes the cell's CPUs from Linux; on failure the taken ones come back. */
 static int take_cpus(struct bulkhead_cell *cell)
 {
@@ -209,7 +224,6 @@ static int check_cell_config(const struct bulkhead_cell_desc *config, size_t siz
 int bulkhead_cell_create(const void __user *user_config, size_t size)
 {
 	struct bulkhead_cell *cell;
-	unsigned int cpu;
 	long id;
 	int err;
 
@@ -229,9 +243,7 @@ int bulkhead_cell_create(const void __user *user_config, size_t size)
 	err = check_cell_config(cell->config, size);
 	if (err)
 		goto err_free;
-	for (cpu = 0; cpu < BULKHEAD_MAX_CPUS; cpu++)
-		if (cell->config->cpu_set & BIT_ULL(cpu))
-			cpumask_set_cpu(cpu, &cell->cpus);
+	cpus_from_config(&cell->cpus, cell->config->cpu_set);
 
 	if (cpumask_subset(cpu_online_mask, &cell->cpus)) {
 		pr_err("bulkhead: cell \"%s\" would take root Linux's last CPU\n",
@@ -391,7 +403,6 @@ int bulkhead_root_cell_add(void)
 {
 	const struct bulkhead_cell_desc *desc = &bulkhead.system_config->root_cell;
 	struct bulkhead_cell *cell;
-	unsigned int cpu;
 	int err;
 
 	cell = kzalloc(sizeof(*cell), GFP_KERNEL);
@@ -403,9 +414,7 @@ int bulkhead_root_cell_add(void)
 		return -ENOMEM;
 	}
 	INIT_LIST_HEAD(&cell->released_devices);
-	for (cpu = 0; cpu < BULKHEAD_MAX_CPUS; cpu++)
-		if (desc->cpu_set & BIT_ULL(cpu))
-			cpumask_set_cpu(cpu, &cell->cpus);
+	cpus_from_config(&cell->cpus, desc->cpu_set);
 	err = kobject_init_and_add(&cell->kobj, &cell_ktype, cells_kobj, "0");
 	if (!err)
 		err = add_statistics(cell);

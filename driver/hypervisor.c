@@ -77,7 +77,7 @@ static int check_memory(const struct bulkhead_memory *mem)
 }
 
 /* The Linux CPU that the configs call id, or -1. */
-static int linux_cpu(unsigned int id)
+int bulkhead_linux_cpu(unsigned int id)
 {
 	unsigned int cpu;
 
@@ -104,7 +104,7 @@ static int check_cpus(const struct bulkhead_system *config)
 	for (id = 0; id < BULKHEAD_MAX_CPUS; id++) {
 		if (!(root_cpus & BIT_ULL(id)))
 			continue;
-		linux_id = linux_cpu(id);
+		linux_id = bulkhead_linux_cpu(id);
 		if (linux_id < 0) {
 			pr_err("bulkhead: the root cell's cpu_set %#llx names %s %u, which this machine does not have\n",
 			       root_cpus, bulkhead_arch_cpu_id_name, id);

@@ -473,6 +473,27 @@ void cell_cpu_failed(struct per_cpu *cpu)
 	set_state(cell, BULKHEAD_CELL_STATE_FAILED);
 }
 
+/*
+ * The CPU switches itself off (PSCI CPU_OFF, SBI HART_STOP). The last CPU
+ * of a cell to go means the cell powered off; root Linux takes CPUs off
+ * for hotplug and runs on.
+ */
+void cpu_power_off_self(struct per_cpu *cpu)
+{
+	struct cell *cell = cpu->cell;
+	unsigned int n;
+	bool last = true;
+
+	if (cell != &root_cell) {
+		for_each_cell_cpu(n, cell)
+			if (per_cpu(n) != cpu && per_cpu(n)->state != CPU_OFF)
+				last = false;
+		if (last)
+			cell_powered_off(cell, cpu);
+	}
+	arch_cpu_power_off(cpu);
+}
+
 /* A CPU switched on for its cell (root's hotplug or a cell's start) is in. */
 void cpu_started(struct per_cpu *cpu, u64 entry)
 {

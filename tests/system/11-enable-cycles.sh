@@ -1,4 +1,4 @@
-# 20 enable/disable cycles leave the page pool as they found it; the module
+# 100 enable/disable cycles leave the page pool as they found it; the module
 # unloads, reloads and enables again. Each cycle runs enable on another CPU:
 # CPUs already under the hypervisor must reach those not yet entered.
 # arches: arm64 riscv64
@@ -8,7 +8,7 @@
 
 modprobe bulkhead
 first=""
-for n in $(seq 1 20); do
+for n in $(seq 1 100); do
 	if ! taskset $((1 << (n % 4))) bulkhead enable /etc/bulkhead/qemu-virt.cell; then
 		not_ok "enable in cycle $n"
 		break
@@ -21,7 +21,7 @@ for n in $(seq 1 20); do
 		break
 	fi
 done
-ok "20 cycles done, pool use $first pages each time"
+ok "100 cycles done, pool use $first pages each time"
 check "Linux healthy: 4 CPUs" [ "$(grep -c ^processor /proc/cpuinfo)" -eq 4 ]
 check "rmmod" rmmod bulkhead
 check "modprobe" modprobe bulkhead

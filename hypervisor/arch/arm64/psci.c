@@ -79,20 +79,6 @@ static long affinity_info(struct per_cpu *cpu, u64 mpidr)
 	return target->state == CPU_OFF ? AFFINITY_OFF : AFFINITY_ON;
 }
 
-static void __attribute__((noreturn)) cpu_off(struct per_cpu *cpu)
-{
-	struct cell *cell = cpu->cell;
-	unsigned int n;
-	bool last = true;
-
-	for_each_cell_cpu(n, cell)
-		if (per_cpu(n) != cpu && per_cpu(n)->state != CPU_OFF)
-			last = false;
-	if (last)
-		cell_powered_off(cell, cpu);
-	arch_cpu_power_off(cpu);
-}
-
 static long cell_psci(struct per_cpu *cpu, struct guest_regs *regs)
 {
 	switch (regs->x[0]) {
@@ -101,7 +87,7 @@ static long cell_psci(struct per_cpu *cpu, struct guest_regs *regs)
 	case PSCI_CPU_ON_64:
 		return cpu_on(cpu, regs->x[1], regs->x[2], regs->x[3]);
 	case PSCI_CPU_OFF:
-		cpu_off(cpu);
+		cpu_power_off_self(cpu);
 	case PSCI_AFFINITY_INFO_64:
 		return affinity_info(cpu, regs->x[1]);
 	case PSCI_MIGRATE_INFO_TYPE:
@@ -136,7 +122,7 @@ static long root_psci(struct per_cpu *cpu, struct guest_regs *regs)
 	case PSCI_CPU_ON_64:
 		return cpu_on(cpu, regs->x[1], regs->x[2], regs->x[3]);
 	case PSCI_CPU_OFF:
-		arch_cpu_power_off(cpu);
+		cpu_power_off_self(cpu);
 	default:
 		return psci_smc(fn, regs->x[1], regs->x[2], regs->x[3]);
 	}

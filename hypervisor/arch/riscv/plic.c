@@ -7,9 +7,14 @@
  * hvip.VSEIP latch. Latching it is easy; knowing when to drop it is not,
  * because that is when the guest's claim finds nothing left. So the whole
  * PLIC window is trapped: a claim that returns 0 drops the latch and lets
- * the HS interrupt through again. Other accesses go to the PLIC as they
- * are: the root cell owns every line and context. Only 32-bit accesses
- * exist on a PLIC.
+ * the HS interrupt through again.
+ *
+ * The trap is also where ownership is enforced. A cell reaches only the
+ * lines it owns (priority, pending, enable bits of others read as zero,
+ * writes to them are ignored, since Linux sets every source's priority at
+ * probe) and only the contexts of its own harts' S mode; completing a line
+ * it does not own, or touching another hart's context, is refused. Only
+ * 32-bit accesses exist on a PLIC.
  *
  * Contexts follow QEMU virt's layout: context 2h is hart h's M mode, 2h+1
  * its S mode.
@@ -21,33 +26,170 @@
 #include <core/shared.h>
 #include <arch/csr.h>
 #include <arch/plic.h>
+#include <arch/setup.h>
 
-#define PLIC_CONTEXT_BASE	0x200000
+#define PLIC_PRIORITY		0x0
+#define PLIC_PENDING		0x1000
+#define PLIC_ENABLE		0x2000
+#define PLIC_ENABLE_STRIDE	0x80
+#define PLIC_CONTEXT		0x200000
 #define PLIC_CONTEXT_STRIDE	0x1000
+#define PLIC_THRESHOLD		0
 #define PLIC_CLAIM		4
 
-static bool is_claim(u64 offset)
+static u64 plic_base(void)
 {
-	return offset >= PLIC_CONTEXT_BASE &&
-	       (offset - PLIC_CONTEXT_BASE) % PLIC_CONTEXT_STRIDE == PLIC_CLAIM;
+	return hypervisor.config->irqchip.base;
+}
+
+static u32 num_irqs(void)
+{
+	return hypervisor.config->irqchip.num_irqs;
+}
+
+static unsigned int s_context(unsigned int hart)
+{
+	return 2 * hart + 1;
+}
+
+/* The hart whose S-mode context ctx is, or -1 for an M-mode context. */
+static int context_hart(unsigned int ctx)
+{
+	return ctx & 1 ? (int)(ctx / 2) : -1;
+}
+
+static bool owns_context(const struct cell *cell, unsigned int ctx)
+{
+	int hart = context_hart(ctx);
+
+	return hart >= 0 && hart < BULKHEAD_MAX_CPUS &&
+	       (cell->cpu_set & BIT(hart));
+}
+
+/* The bits of 32-line word n the cell owns. */
+static u32 owned_bits(const struct cell *cell, unsigned int word)
+{
+	u32 bits = 0;
+	unsigned int n;
+
+	for (n = 0; n < 32; n++)
+		if (word * 32 + n < num_irqs() &&
+		    cell_owns_irq(cell, word * 32 + n))
+			bits |= 1U << n;
+	/* Source 0 does not exist. */
+	return word ? bits : bits & ~1U;
+}
+
+static u32 plic_read(u64 offset)
+{
+	return mmio_read(plic_base() + offset, 4);
+}
+
+static void plic_write(u64 offset, u32 value)
+{
+	mmio_write(plic_base() + offset, value, 4);
+}
+
+static void set_enable(unsigned int ctx, unsigned int irq, bool on)
+{
+	u64 offset = PLIC_ENABLE + ctx * PLIC_ENABLE_STRIDE + irq / 32 * 4;
+	u32 word = plic_read(offset);
+
+	word = on ? word | BIT(irq % 32) : word & ~(u32)BIT(irq % 32);
+	plic_write(offset, word);
+}
+
+/* A claim of 0 on this hart's own context: nothing left to pass on. */
+static void claim_drained(unsigned int ctx)
+{
+	if (context_hart(ctx) != (int)this_cpu()->cpu_id)
+		return;
+	csr_clear(CSR_HVIP, BIT(IRQ_VS_EXT));
+	csr_set(CSR_SIE, BIT(IRQ_S_EXT));
+}
+
+static enum mmio_result context_access(struct cell *cell,
+				       struct mmio_access *access,
+				       unsigned int ctx, u64 reg)
+{
+	u64 offset = PLIC_CONTEXT + ctx * PLIC_CONTEXT_STRIDE + reg;
+	u32 irq;
+
+	if (!owns_context(cell, ctx))
+		return MMIO_DENIED;
+	if (reg == PLIC_THRESHOLD) {
+		if (access->is_write)
+			plic_write(offset, access->value);
+		else
+			access->value = plic_read(offset);
+		return MMIO_HANDLED;
+	}
+	if (reg != PLIC_CLAIM)
+		return MMIO_DENIED;
+	if (access->is_write) {
+		/* The PLIC itself completes any line; we check the owner. */
+		if (!access->value || !cell_owns_irq(cell, access->value))
+			return MMIO_DENIED;
+		plic_write(offset, access->value);
+		return MMIO_HANDLED;
+	}
+	irq = plic_read(offset);
+	if (irq && !cell_owns_irq(cell, irq)) {
+		/* Enabled before the cell got the context: not its to see. */
+		set_enable(ctx, irq, false);
+		plic_write(offset, irq);
+		irq = 0;
+	}
+	access->value = irq;
+	if (!irq)
+		claim_drained(ctx);
+	return MMIO_HANDLED;
 }
 
 static enum mmio_result plic_access(void *arg, struct mmio_access *access)
 {
-	const struct bulkhead_irqchip *plic = &hypervisor.config->irqchip;
-	u64 offset = access->address - plic->base;
+	struct cell *cell = arg;
+	u64 offset = access->address - plic_base();
+	unsigned int word, ctx;
+	u32 mask;
 
 	if (access->size != 4 || (offset & 3))
 		return MMIO_DENIED;
-	if (access->is_write) {
-		mmio_write(access->address, access->value, 4);
+	if (offset >= PLIC_CONTEXT)
+		return context_access(cell, access,
+				      (offset - PLIC_CONTEXT) / PLIC_CONTEXT_STRIDE,
+				      (offset - PLIC_CONTEXT) % PLIC_CONTEXT_STRIDE);
+	if (offset < PLIC_PENDING) {
+		if (!cell_owns_irq(cell, offset / 4) || offset / 4 >= num_irqs()) {
+			/* Linux writes every source's priority at probe. */
+			if (!access->is_write)
+				access->value = 0;
+			return MMIO_HANDLED;
+		}
+		if (access->is_write)
+			plic_write(offset, access->value);
+		else
+			access->value = plic_read(offset);
 		return MMIO_HANDLED;
 	}
-	access->value = mmio_read(access->address, 4);
-	if (is_claim(offset) && !access->value) {
-		/* Nothing left for this context: stop passing SEIP on. */
-		csr_clear(CSR_HVIP, BIT(IRQ_VS_EXT));
-		csr_set(CSR_SIE, BIT(IRQ_S_EXT));
+	if (offset < PLIC_ENABLE) {
+		word = (offset - PLIC_PENDING) / 4;
+		if (access->is_write)
+			return MMIO_HANDLED;
+		access->value = plic_read(offset) & owned_bits(cell, word);
+		return MMIO_HANDLED;
+	}
+	ctx = (offset - PLIC_ENABLE) / PLIC_ENABLE_STRIDE;
+	word = (offset - PLIC_ENABLE) % PLIC_ENABLE_STRIDE / 4;
+	if (!owns_context(cell, ctx))
+		return MMIO_DENIED;
+	mask = owned_bits(cell, word);
+	if (access->is_write) {
+		if (access->value & ~mask)
+			return MMIO_DENIED;
+		plic_write(offset, (plic_read(offset) & ~mask) | access->value);
+	} else {
+		access->value = plic_read(offset) & mask;
 	}
 	return MMIO_HANDLED;
 }
@@ -57,7 +199,34 @@ int plic_cell_init(struct cell *cell)
 	const struct bulkhead_irqchip *plic = &hypervisor.config->irqchip;
 
 	return mmio_region_register(cell, plic->base, plic->size, plic_access,
-				    NULL);
+				    cell);
+}
+
+/*
+ * A cell's lines change hands (taken from root, or given back): they are
+ * switched off in every context, so nothing the old owner set up fires at
+ * the new one, and the new owner's harts lose whatever else was enabled in
+ * their contexts. Each owner enables what it uses.
+ */
+void plic_move_irqs(struct cell *cell)
+{
+	u64 harts = hypervisor.config->root_cell.cpu_set;
+	unsigned int irq, hart;
+
+	for (irq = 1; irq < num_irqs(); irq++) {
+		if (!cell_owns_irq(cell, irq))
+			continue;
+		for (hart = 0; hart < BULKHEAD_MAX_CPUS; hart++)
+			if (harts & BIT(hart))
+				set_enable(s_context(hart), irq, false);
+	}
+	for (hart = 0; hart < BULKHEAD_MAX_CPUS; hart++) {
+		if (!(cell->cpu_set & BIT(hart)))
+			continue;
+		for (irq = 1; irq < num_irqs(); irq++)
+			if (!cell_owns_irq(cell, irq))
+				set_enable(s_context(hart), irq, false);
+	}
 }
 
 /*

@@ -45,26 +45,46 @@ void sbi_send_ipi(unsigned long hartid)
 	sbi_call(SBI_EXT_IPI, 0, 1, hartid, 0, 0, 0);
 }
 
-/* The hart ids of an SBI hart mask, one by one; base -1 means all harts. */
-static bool mask_next(unsigned long mask, unsigned long base, unsigned int *n)
+/*
+ * The hart mask of an SBI call, checked against the caller's cell: every
+ * hart it names must be the cell's (base -1, "all harts", means the cell's
+ * own). On success mask and base name exactly those harts for firmware.
+ */
+static bool cell_hart_mask(struct per_cpu *cpu, unsigned long *mask,
+			   unsigned long *base, const char *call)
 {
-	for (; *n < BULKHEAD_MAX_CPUS; (*n)++) {
-		if (base == -1UL)
-			return true;
-		if (*n >= base && *n - base < 64 && (mask & BIT(*n - base)))
-			return true;
+	u64 harts = cpu->cell->cpu_set;
+	unsigned int n;
+
+	if (*base == -1UL) {
+		*mask = harts;
+		*base = 0;
+		return true;
 	}
-	return false;
+	for (n = 0; n < 64; n++) {
+		if (!(*mask & BIT(n)))
+			continue;
+		if (*base + n >= BULKHEAD_MAX_CPUS || !(harts & BIT(*base + n))) {
+			printk("bulkhead: cell \"%s\": SBI %s naming hart %lu outside the cell refused\n",
+			       cpu->cell->desc->name, call, *base + n);
+			return false;
+		}
+	}
+	return true;
 }
 
-static long root_send_ipi(unsigned long mask, unsigned long base)
+static long send_ipi(struct per_cpu *cpu, unsigned long mask,
+		     unsigned long base)
 {
-	unsigned int n = 0;
+	unsigned int n;
 
+	if (!cell_hart_mask(cpu, &mask, &base, "send_ipi"))
+		return SBI_ERR_INVALID_PARAM;
 	/* Mark before sending: the target clears its interrupt, then looks. */
-	for (; mask_next(mask, base, &n); n++)
-		__atomic_store_n(&per_cpu(n)->arch.guest_ipi, true,
-				 __ATOMIC_SEQ_CST);
+	for (n = 0; n < 64; n++)
+		if (mask & BIT(n))
+			__atomic_store_n(&per_cpu(base + n)->arch.guest_ipi, true,
+					 __ATOMIC_SEQ_CST);
 	return sbi_call(SBI_EXT_IPI, 0, mask, base, 0, 0, 0).error;
 }
 
@@ -80,39 +100,56 @@ static void set_timer(struct per_cpu *cpu, u64 deadline)
 	csr_set(CSR_SIE, BIT(IRQ_S_TIMER));
 }
 
-static struct sbi_ret root_rfence(struct guest_regs *regs, unsigned long fid)
+/*
+ * Remote fences on the cell's own harts. A guest's SFENCE.VMA is an
+ * HFENCE.VVMA for us; firmware takes the VMID from this hart's hgatp,
+ * which is the cell's.
+ */
+static struct sbi_ret rfence(struct per_cpu *cpu, struct guest_regs *regs,
+			     unsigned long fid)
 {
+	struct sbi_ret ret = { SBI_ERR_NOT_SUPPORTED, 0 };
+	unsigned long mask = regs->x[10], base = regs->x[11];
 	u64 *a = &regs->x[10];
-	struct sbi_ret denied = { SBI_ERR_NOT_SUPPORTED, 0 };
 
-	switch (fid) {
-	case SBI_RFENCE_FENCE_I:
-		return sbi_call(SBI_EXT_RFENCE, fid, a[0], a[1], 0, 0, 0);
-	case SBI_RFENCE_SFENCE_VMA:
-		return sbi_call(SBI_EXT_RFENCE, SBI_RFENCE_HFENCE_VVMA,
-				a[0], a[1], a[2], a[3], 0);
-	case SBI_RFENCE_SFENCE_VMA_ASID:
-		return sbi_call(SBI_EXT_RFENCE, SBI_RFENCE_HFENCE_VVMA_ASID,
-				a[0], a[1], a[2], a[3], a[4]);
+	if (fid > SBI_RFENCE_SFENCE_VMA_ASID)
+		return ret;
+	if (!cell_hart_mask(cpu, &mask, &base, "remote fence")) {
+		ret.error = SBI_ERR_INVALID_PARAM;
+		return ret;
 	}
-	return denied;
+	if (fid == SBI_RFENCE_FENCE_I)
+		return sbi_call(SBI_EXT_RFENCE, fid, mask, base, 0, 0, 0);
+	if (fid == SBI_RFENCE_SFENCE_VMA)
+		return sbi_call(SBI_EXT_RFENCE, SBI_RFENCE_HFENCE_VVMA,
+				mask, base, a[2], a[3], 0);
+	return sbi_call(SBI_EXT_RFENCE, SBI_RFENCE_HFENCE_VVMA_ASID,
+			mask, base, a[2], a[3], a[4]);
 }
 
-static struct sbi_ret root_hsm(struct per_cpu *cpu, struct guest_regs *regs,
-			       unsigned long fid)
+/*
+ * HSM, emulated on the cell's own harts: firmware would start a hart in HS
+ * mode at the guest's address, so a start goes through the hypervisor's
+ * entry, which then enters the cell where it asked.
+ */
+static struct sbi_ret hsm(struct per_cpu *cpu, struct guest_regs *regs,
+			  unsigned long fid)
 {
 	unsigned long hartid = regs->x[10];
 	struct sbi_ret ret = { SBI_SUCCESS, 0 };
 	struct per_cpu *target;
 
 	if (fid == SBI_HSM_HART_STOP)
-		arch_cpu_power_off(cpu);
+		cpu_power_off_self(cpu);
 	if (fid != SBI_HSM_HART_START && fid != SBI_HSM_HART_STATUS) {
 		ret.error = SBI_ERR_NOT_SUPPORTED;
 		return ret;
 	}
 	if (hartid >= BULKHEAD_MAX_CPUS ||
 	    !(cpu->cell->cpu_set & BIT(hartid))) {
+		printk("bulkhead: cell \"%s\": SBI HSM %s of hart %lu outside the cell refused\n",
+		       cpu->cell->desc->name,
+		       fid == SBI_HSM_HART_START ? "start" : "status", hartid);
 		ret.error = SBI_ERR_INVALID_PARAM;
 		return ret;
 	}
@@ -131,11 +168,54 @@ static struct sbi_ret root_hsm(struct per_cpu *cpu, struct guest_regs *regs,
 	return ret;
 }
 
-static struct sbi_ret root_sbi(struct per_cpu *cpu, struct guest_regs *regs)
+/* What a cell (root included) may ask firmware for through us. */
+static bool extension_available(struct per_cpu *cpu, unsigned long ext)
+{
+	switch (ext) {
+	case SBI_EXT_BASE:
+	case SBI_EXT_TIME:
+	case SBI_EXT_IPI:
+	case SBI_EXT_RFENCE:
+	case SBI_EXT_HSM:
+	case SBI_EXT_SRST:
+	case BULKHEAD_SBI_EXT:
+		return true;
+	case SBI_EXT_PMU:
+	case SBI_EXT_DBCN:
+		return cpu->cell == &root_cell &&
+		       sbi_call(SBI_EXT_BASE, SBI_BASE_PROBE_EXT, ext, 0, 0, 0, 0).value;
+	}
+	return false;
+}
+
+static struct sbi_ret base(struct per_cpu *cpu, struct guest_regs *regs,
+			   unsigned long fid)
+{
+	struct sbi_ret ret = { SBI_SUCCESS, 0 };
+
+	if (fid == SBI_BASE_PROBE_EXT) {
+		ret.value = extension_available(cpu, regs->x[10]);
+		return ret;
+	}
+	/* Versions and machine ids: read-only facts of firmware. */
+	return sbi_call(SBI_EXT_BASE, fid, 0, 0, 0, 0, 0);
+}
+
+/* SBI system reset from a cell other than root ends that cell only. */
+static void __attribute__((noreturn)) cell_system_reset(struct per_cpu *cpu)
+{
+	printk("bulkhead: cell \"%s\" asked for a system reset: the cell shuts down\n",
+	       cpu->cell->desc->name);
+	cell_powered_off(cpu->cell, cpu);
+	arch_cpu_power_off(cpu);
+}
+
+static struct sbi_ret cell_sbi(struct per_cpu *cpu, struct guest_regs *regs)
 {
 	unsigned long ext = regs->x[17], fid = regs->x[16];
 	u64 *a = &regs->x[10];
 	struct sbi_ret ret = { SBI_ERR_NOT_SUPPORTED, 0 };
+	bool root = cpu->cell == &root_cell;
 
 	switch (ext) {
 	case SBI_EXT_LEGACY_SET_TIMER:
@@ -144,22 +224,37 @@ static struct sbi_ret root_sbi(struct per_cpu *cpu, struct guest_regs *regs)
 		ret.error = SBI_SUCCESS;
 		return ret;
 	case SBI_EXT_IPI:
-		ret.error = root_send_ipi(a[0], a[1]);
+		ret.error = send_ipi(cpu, a[0], a[1]);
 		return ret;
 	case SBI_EXT_RFENCE:
-		return root_rfence(regs, fid);
+		return rfence(cpu, regs, fid);
 	case SBI_EXT_HSM:
-		return root_hsm(cpu, regs, fid);
+		return hsm(cpu, regs, fid);
 	case SBI_EXT_BASE:
-	case SBI_EXT_LEGACY_PUTCHAR:
-	case SBI_EXT_LEGACY_GETCHAR:
-	case SBI_EXT_LEGACY_SHUTDOWN:
+		return base(cpu, regs, fid);
 	case SBI_EXT_SRST:
+	case SBI_EXT_LEGACY_SHUTDOWN:
+		if (!root)
+			cell_system_reset(cpu);
+		break;
+	case SBI_EXT_LEGACY_PUTCHAR:
+		if (!root && (cpu->cell->desc->flags & BULKHEAD_CELL_DEBUG_CONSOLE)) {
+			cell_console_putc(cpu->cell, a[0]);
+			ret.error = SBI_SUCCESS;
+			return ret;
+		}
+		break;
+	case SBI_EXT_LEGACY_GETCHAR:
 	case SBI_EXT_PMU:
 	case SBI_EXT_DBCN:
-		return sbi_call(ext, fid, a[0], a[1], a[2], a[3], a[4]);
+		break;
+	default:
+		return ret;
 	}
-	return ret;
+	/* The rest belongs to whoever owns the machine: root. */
+	if (!root)
+		return ret;
+	return sbi_call(ext, fid, a[0], a[1], a[2], a[3], a[4]);
 }
 
 int sbi_handle(struct per_cpu *cpu, struct guest_regs *regs)
@@ -175,7 +270,7 @@ int sbi_handle(struct per_cpu *cpu, struct guest_regs *regs)
 		return cpu->arch.disabling;
 	}
 	count_exit(cpu->cpu_id, BULKHEAD_EXIT_PSCI);
-	ret = root_sbi(cpu, regs);
+	ret = cell_sbi(cpu, regs);
 	regs->x[10] = ret.error;
 	/* Legacy calls return their value in a0 alone. */
 	if (ext > SBI_EXT_LEGACY_SHUTDOWN)

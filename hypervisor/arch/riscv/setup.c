@@ -73,10 +73,6 @@ int arch_init(const struct bulkhead_system *config)
 
 int arch_cell_init(struct cell *cell)
 {
-	if (cell != &root_cell) {
-		printk("bulkhead: cells other than root are not available on riscv64 yet\n");
-		return -ENOSYS;
-	}
 	cell->arch.vmid = cell->id;
 	return plic_cell_init(cell);
 }
@@ -100,8 +96,11 @@ static void setup_hs(struct per_cpu *cpu)
 {
 	csr_write(CSR_HEDELEG, HEDELEG_GUEST);
 	csr_write(CSR_HIDELEG, HIDELEG_GUEST);
-	/* The root cell owns the machine: its counters need not trap. */
-	csr_write(CSR_HCOUNTEREN, 0xffffffffUL);
+	/*
+	 * The root cell owns the machine, its counters need not trap; other
+	 * cells read time, cycles and instructions retired.
+	 */
+	csr_write(CSR_HCOUNTEREN, cpu->cell == &root_cell ? 0xffffffffUL : 0x7);
 	csr_write(CSR_HTIMEDELTA, 0);
 	csr_write(CSR_HGEIE, 0);
 	if (boot.sstc) {
@@ -358,11 +357,12 @@ u64 arch_timer_frequency(void)
 	return boot.timebase;
 }
 
-/* Only the root cell exists on riscv64 so far (arch_cell_init). */
 void arch_cell_take_irqs(struct cell *cell)
 {
+	plic_move_irqs(cell);
 }
 
 void arch_cell_return_irqs(struct cell *cell)
 {
+	plic_move_irqs(cell);
 }

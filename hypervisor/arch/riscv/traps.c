@@ -15,7 +15,7 @@
 #include <arch/sbi.h>
 #include <arch/setup.h>
 
-static struct per_cpu *this_cpu(void)
+struct per_cpu *this_cpu(void)
 {
 	/* While the hypervisor runs, sp is on this hart's stack. */
 	u64 sp = (u64)__builtin_frame_address(0);

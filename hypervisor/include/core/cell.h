@@ -71,6 +71,7 @@ struct per_cpu;
 void cell_cpu_failed(struct per_cpu *cpu);
 void __attribute__((noreturn)) cpu_fail(struct per_cpu *cpu, const char *why);
 void cpu_started(struct per_cpu *cpu, u64 entry);
+void __attribute__((noreturn)) cpu_power_off_self(struct per_cpu *cpu);
 /* The cell asked to power off (PSCI SYSTEM_OFF) or its last CPU went off. */
 void cell_powered_off(struct cell *cell, struct per_cpu *caller);
 /* The emulated transmit-only UART of a cell's console (core/vuart.c). */

@@ -6,6 +6,8 @@
 #include <core/percpu.h>
 
 int plic_cell_init(struct cell *cell);
+/* The cell's lines change owner (to it, or back to root). */
+void plic_move_irqs(struct cell *cell);
 /* A supervisor external interrupt reached the hypervisor on this hart. */
 void plic_handle_irq(struct per_cpu *cpu);
 

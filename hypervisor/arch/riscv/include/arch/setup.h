@@ -7,6 +7,10 @@
 /* The harts have Sstc: the guest's timer is vstimecmp, not firmware's. */
 bool arch_has_sstc(void);
 
+struct per_cpu;
+/* The hart running the hypervisor code that asks (traps.c). */
+struct per_cpu *this_cpu(void);
+
 /* entry.S */
 extern char trap_vector[], arch_secondary_entry[];
 /* Half an instruction of the guest at address; *failed if unmapped. */
