@@ -11,6 +11,9 @@
 #ifndef _CONFIGS_ARM64_QEMU_VIRT_LAYOUT_H
 #define _CONFIGS_ARM64_QEMU_VIRT_LAYOUT_H
 
+/* For configs shared by both machines (tests/configs/common). */
+#define QEMU_VIRT_ARCHITECTURE		BULKHEAD_ARCH_ARM64
+
 #define QEMU_VIRT_RAM_BASE		0x40000000
 #define QEMU_VIRT_RAM_SIZE		0x40000000
 

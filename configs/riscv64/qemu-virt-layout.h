@@ -11,6 +11,9 @@
 #ifndef _CONFIGS_RISCV64_QEMU_VIRT_LAYOUT_H
 #define _CONFIGS_RISCV64_QEMU_VIRT_LAYOUT_H
 
+/* For configs shared by both machines (tests/configs/common). */
+#define QEMU_VIRT_ARCHITECTURE		BULKHEAD_ARCH_RISCV64
+
 #define QEMU_VIRT_RAM_BASE		0x80000000
 #define QEMU_VIRT_RAM_SIZE		0x40000000
 
@@ -32,5 +35,7 @@
 
 #define INMATE_RAM_BASE			0xbc000000
 #define INMATE_RAM_SIZE			0x00100000
+#define INMATE2_RAM_BASE		0xbc100000
+#define INMATE2_RAM_SIZE		0x00100000
 
 #endif

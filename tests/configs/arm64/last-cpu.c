@@ -1,9 +1,0 @@
-// SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
-/*
- * Test config: valid on its own, but it takes CPU 0, the root cell's last
- * one once other cells hold CPUs 1-3.
- */
-#define CELL_NAME	"last-cpu"
-#define CELL_CPUS	0x1
-#define CELL_RAM	0x7e200000
-#include "one-cell.h"
