@@ -4,6 +4,7 @@
 #define _INMATE_ARM64_INTERNAL_H
 
 #include <inmate/types.h>
+#include "../common/startup.h"
 
 /* Saved by vectors.S; the layout is shared with it. */
 struct exception_frame {
@@ -25,8 +26,6 @@ void exception_dispatch(unsigned long vector, struct exception_frame *frame);
 void irq_dispatch(void);
 
 void mmu_build_tables(void);
-void boot_main(void) __noreturn;
-void secondary_main(unsigned long index) __noreturn;
 
 extern char secondary_entry[];
 extern u64 mmu_l1_table[];

@@ -18,13 +18,8 @@
 #include <inmate/string.h>
 #include <inmate/timer.h>
 
-#include <asm/gic.h>
-#include <asm/hypercall.h>
-#include <asm/layout.h>
-#include <asm/mmio.h>
-#include <asm/processor.h>
-#include <asm/psci.h>
-#include <asm/sysreg.h>
+/* The architecture's own: interrupt controller, firmware calls, ... */
+#include <asm/arch.h>
 
 int main(void);
 

@@ -7,6 +7,7 @@
 #define _INMATE_ASM_LAYOUT_H
 
 /* The shipped inmate cells give 1 MiB of RAM at cell address 0. */
+#define INMATE_LOAD_ADDR	0
 #define INMATE_RAM_SIZE		0x100000
 /* Where the cell configs put the communication region page. */
 #define INMATE_COMM_REGION	0x80000000

@@ -2,38 +2,16 @@
 /*
  * Device register accessors. The hypervisor emulates the GIC by decoding
  * the trapping instruction from its syndrome, which is only valid for a
- * single ldr/str without writeback; inline asm pins exactly that form
- * instead of trusting the compiler not to merge or pair accesses.
+ * single ldr/str without writeback: exactly that form, always.
  */
 #ifndef _INMATE_ASM_MMIO_H
 #define _INMATE_ASM_MMIO_H
 
-#include <inmate/types.h>
+#include <inmate/asm-helpers.h>
 
-static inline u32 mmio_read32(unsigned long addr)
-{
-	u32 val;
-
-	asm volatile("ldr %w0, [%1]" : "=r" (val) : "r" (addr) : "memory");
-	return val;
-}
-
-static inline void mmio_write32(unsigned long addr, u32 val)
-{
-	asm volatile("str %w0, [%1]" : : "rZ" (val), "r" (addr) : "memory");
-}
-
-static inline u64 mmio_read64(unsigned long addr)
-{
-	u64 val;
-
-	asm volatile("ldr %x0, [%1]" : "=r" (val) : "r" (addr) : "memory");
-	return val;
-}
-
-static inline void mmio_write64(unsigned long addr, u64 val)
-{
-	asm volatile("str %x0, [%1]" : : "rZ" (val), "r" (addr) : "memory");
-}
+DEFINE_MMIO_READ(mmio_read32, u32, "ldr %w0, [%1]")
+DEFINE_MMIO_WRITE(mmio_write32, u32, "str %w0, [%1]", "rZ")
+DEFINE_MMIO_READ(mmio_read64, u64, "ldr %x0, [%1]")
+DEFINE_MMIO_WRITE(mmio_write64, u64, "str %x0, [%1]", "rZ")
 
 #endif

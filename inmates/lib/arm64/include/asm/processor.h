@@ -2,21 +2,15 @@
 #ifndef _INMATE_ASM_PROCESSOR_H
 #define _INMATE_ASM_PROCESSOR_H
 
-#include <inmate/types.h>
+#include <inmate/asm-helpers.h>
 
 #define dsb(opt)	asm volatile("dsb " #opt : : : "memory")
 #define dmb(opt)	asm volatile("dmb " #opt : : : "memory")
 
-/* The "memory" clobber makes polling loops re-read shared data. */
-static inline void cpu_relax(void)
-{
-	asm volatile("yield" : : : "memory");
-}
-
-static inline void wfi(void)
-{
-	asm volatile("wfi" : : : "memory");
-}
+DEFINE_INSN_HELPER(cpu_relax, "yield")
+DEFINE_INSN_HELPER(wfi, "wfi")
+DEFINE_INSN_HELPER(irq_enable, "msr daifclr, #2")
+DEFINE_INSN_HELPER(irq_disable, "msr daifset, #2")
 
 static inline unsigned long irq_save(void)
 {
@@ -30,16 +24,6 @@ static inline unsigned long irq_save(void)
 static inline void irq_restore(unsigned long flags)
 {
 	asm volatile("msr daif, %0" : : "r" (flags) : "memory");
-}
-
-static inline void irq_enable(void)
-{
-	asm volatile("msr daifclr, #2" : : : "memory");
-}
-
-static inline void irq_disable(void)
-{
-	asm volatile("msr daifset, #2" : : : "memory");
 }
 
 /* Set once by the startup code: the index the CPU was started with. */

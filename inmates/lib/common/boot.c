@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 #include <inmate.h>
-#include "internal.h"
+#include "startup.h"
 
 _Static_assert(INMATE_MAX_CPUS == BULKHEAD_COMM_MAX_CPUS,
 	       "one stack per CPU the comm region can name");

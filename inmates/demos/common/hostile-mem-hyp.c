@@ -4,18 +4,17 @@
  * must stop the cell, so "done" is never printed.
  */
 #include <inmate.h>
-
-#define HYPERVISOR_MEM	0x7f000000UL
+#include "hostile-targets.h"
 
 int main(void)
 {
 	u32 val;
 
 	printk("hostile-mem-hyp: trying to read hypervisor memory at 0x%lx\n",
-	       HYPERVISOR_MEM);
-	val = mmio_read32(HYPERVISOR_MEM);
+	       HOSTILE_HYPERVISOR_MEM);
+	val = mmio_read32(HOSTILE_HYPERVISOR_MEM);
 	printk("hostile-mem-hyp: read 0x%08x from 0x%lx\n", val,
-	       HYPERVISOR_MEM);
+	       HOSTILE_HYPERVISOR_MEM);
 	printk("hostile-mem-hyp: done\n");
 	return 0;
 }
