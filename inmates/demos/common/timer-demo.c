@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * Interrupt latency of a cell: the virtual timer fires at 100 Hz (faster is
- * pointless under emulation) and the handler measures how late it runs
- * compared to the programmed compare value.
+ * Interrupt latency of a cell: the architecture's demo timer (demo-timer.h)
+ * fires at 100 Hz (faster is pointless under emulation) and the handler
+ * measures how late it runs compared to the programmed deadline.
  */
 #include <inmate.h>
+#include "demo-timer.h"
 
 #define RATE_HZ		100
 #define REPORT_EVERY	100
-#define TIMER		TIMER_VIRT
 
 struct stats {
 	u64 ticks;
@@ -22,7 +22,7 @@ static void on_irq(unsigned int irq)
 {
 	u64 now = timer_ticks(), late;
 
-	if (irq != timer_irq(TIMER))
+	if (irq != demo_timer_irq())
 		return;
 	late = now - next_deadline;
 	if (late < stats.min)
@@ -36,7 +36,7 @@ static void on_irq(unsigned int irq)
 	do
 		next_deadline += period;
 	while ((s64)(next_deadline - now) <= 0);
-	timer_arm(TIMER, next_deadline);
+	demo_timer_arm(next_deadline);
 }
 
 static struct stats snapshot(void)
@@ -60,16 +60,16 @@ int main(void)
 	u64 reported = 0;
 	struct stats s;
 
-	if (gic_init())
+	if (demo_timer_init())
 		return 0;
 	period = timer_frequency() / RATE_HZ;
-	printk("timer-demo: %u Hz on the virtual timer (IRQ %u), counter at %llu Hz\n",
-	       RATE_HZ, timer_irq(TIMER), timer_frequency());
+	printk("timer-demo: %u Hz on " DEMO_TIMER_NAME " (IRQ %u), counter at %llu Hz\n",
+	       RATE_HZ, demo_timer_irq(), timer_frequency());
 
 	irq_set_handler(on_irq);
-	gic_enable_irq(timer_irq(TIMER));
+	demo_timer_unmask();
 	next_deadline = timer_ticks() + period;
-	timer_arm(TIMER, next_deadline);
+	demo_timer_arm(next_deadline);
 	irq_enable();
 
 	/* The timer interrupt ends every wait, so this polls at 100 Hz. */
@@ -83,7 +83,7 @@ int main(void)
 	}
 
 	irq_disable();
-	timer_stop(TIMER);
+	demo_timer_stop();
 	printk("timer-demo: shutdown requested, stopping after %llu ticks\n",
 	       stats.ticks);
 	comm_reply_shutdown(true);

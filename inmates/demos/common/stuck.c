@@ -6,16 +6,17 @@
  * masked, the timer's interrupt pending, the PC inside the spin loop.
  */
 #include <inmate.h>
+#include "demo-timer.h"
 
 int main(void)
 {
-	if (gic_init())
+	if (demo_timer_init())
 		return 0;
-	gic_enable_irq(timer_irq(TIMER_VIRT));
-	timer_arm(TIMER_VIRT, timer_ticks() + timer_frequency() / 1000);
+	demo_timer_unmask();
+	demo_timer_arm(timer_ticks() + timer_frequency() / 1000);
 	irq_disable();
 	printk("stuck: spinning with interrupts masked, timer IRQ %u armed\n",
-	       timer_irq(TIMER_VIRT));
+	       demo_timer_irq());
 	for (;;)
 		cpu_relax();
 	return 0;

@@ -1,24 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * Starts every CPU of the cell through PSCI and checks that they all run,
- * then that an SGI reaches each of them: CPU_ON and SGIs inside a cell
+ * Starts every CPU of the cell through the firmware interface and checks
+ * that they all run, then that an IPI reaches each of them (demo-smp.h
+ * says which calls and interrupts): starting CPUs and IPIs inside a cell
  * work, while the hostile inmates show they go no further.
  */
 #include <inmate.h>
+#include "demo-smp.h"
 
-#define SGI_PING	3
 #define WAIT_NS		(2 * NS_PER_SEC)
 
 static u32 cpus_up, cpus_pinged;
 
 static void secondary(unsigned int cpu)
 {
-	printk("smp-demo: CPU %u (MPIDR 0x%llx) up\n", cpu, cpu_mpidr());
+	printk("smp-demo: CPU %u (" DEMO_HWID ") up\n", cpu, demo_cpu_hwid());
 	__atomic_fetch_add(&cpus_up, 1, __ATOMIC_RELEASE);
 
-	if (gic_init())
+	if (demo_ipi_init())
 		return;
-	gic_enable_irq(SGI_PING);
+	demo_ipi_unmask();
 	irq_enable();
 	for (;;)
 		wfi();
@@ -26,9 +27,9 @@ static void secondary(unsigned int cpu)
 
 static void on_irq(unsigned int irq)
 {
-	if (irq != SGI_PING)
+	if (irq != demo_ipi_irq())
 		return;
-	printk("smp-demo: CPU %u got SGI %u\n", cpu_index(), irq);
+	printk("smp-demo: CPU %u got " DEMO_IPI_NAME " %u\n", cpu_index(), irq);
 	__atomic_fetch_add(&cpus_pinged, 1, __ATOMIC_RELEASE);
 }
 
@@ -54,7 +55,7 @@ static u32 start_cpus(const struct bulkhead_comm_region *comm, u32 num)
 	for (i = 1; i < num; i++) {
 		ret = smp_start_cpu(i, comm->cpu_ids[i], secondary);
 		if (ret)
-			printk("smp-demo: CPU_ON of MPIDR 0x%llx failed: %ld\n",
+			printk("smp-demo: " DEMO_START_CALL " of " DEMO_HWID " failed: %ld\n",
 			       comm->cpu_ids[i], ret);
 		else
 			started++;
@@ -67,11 +68,12 @@ static void ping_cpus(const struct bulkhead_comm_region *comm, u32 num)
 	u32 i;
 
 	for (i = 1; i < num; i++)
-		gic_send_sgi(comm->cpu_ids[i], SGI_PING);
+		demo_ipi_send(comm->cpu_ids[i]);
 	if (wait_for(&cpus_pinged, num - 1))
-		printk("smp-demo: SGI reached all %u other CPUs\n", num - 1);
+		printk("smp-demo: " DEMO_IPI_NAME " reached all %u other CPUs\n",
+		       num - 1);
 	else
-		printk("smp-demo: SGI reached only %u of %u other CPUs\n",
+		printk("smp-demo: " DEMO_IPI_NAME " reached only %u of %u other CPUs\n",
 		       cpus_pinged, num - 1);
 }
 
@@ -82,8 +84,8 @@ int main(void)
 
 	if (num < 1 || num > INMATE_MAX_CPUS)
 		num = num < 1 ? 1 : INMATE_MAX_CPUS;
-	printk("smp-demo: boot CPU MPIDR 0x%llx, starting %u more CPU(s)\n",
-	       cpu_mpidr(), num - 1);
+	printk("smp-demo: boot CPU " DEMO_HWID ", starting %u more CPU(s)\n",
+	       demo_cpu_hwid(), num - 1);
 	irq_set_handler(on_irq);
 	started = start_cpus(comm, num);
 
@@ -92,7 +94,7 @@ int main(void)
 		return 0;
 	}
 	printk("smp-demo: all %u CPUs up\n", num);
-	if (num > 1 && !gic_init())
+	if (num > 1 && !demo_ipi_init())
 		ping_cpus(comm, num);
 	return 0;
 }
