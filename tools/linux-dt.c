@@ -3,23 +3,28 @@
  * The device tree a Linux cell boots with.
  *
  * The cell's Linux must see exactly what the cell owns: its CPUs, its RAM,
- * the devices inside its I/O regions whose interrupts it owns, and the GIC
- * and timers every cell has (emulated or per CPU). The hardware facts
- * (MPIDRs, the GIC's and the devices' nodes with their compatibles and
- * interrupt specifiers) come from the root Linux's device tree, so a cell
- * config needs no hand-written DTS: what the machine has is described once,
- * by its firmware, and what the cell gets is described once, by its config.
+ * the devices inside its I/O regions whose interrupts it owns, and the
+ * interrupt controller and timers every cell has (emulated, or per CPU).
+ * The hardware facts (CPU ids, the controller's and the devices' nodes with
+ * their compatibles and interrupt specifiers) come from the root Linux's
+ * device tree, so a cell config needs no hand-written DTS: what the machine
+ * has is described once, by its firmware, and what the cell gets is
+ * described once, by its config. What differs between architectures (GIC
+ * or PLIC, PSCI, how CPUs are numbered) is in linux-dt-<arch>.c, chosen by
+ * the config's architecture: the host CLI writes trees for both.
  *
- * Only nodes directly under the root are considered as devices, and their
- * "reg" is read in the root's address space: that is where QEMU virt and
- * most simple machines put them; a device behind a bus with "ranges" would
- * need address translation that this does not do.
+ * Devices are the nodes directly under the root, and the children of
+ * "simple-bus" nodes directly under the root whose empty "ranges" say that
+ * their addresses are the root's (riscv64 QEMU virt puts its devices in
+ * /soc). Their "reg" is read without any other address translation; a
+ * device behind a bus that translates addresses is not considered.
  *
  * libfdt's read-write functions insert a new node before its existing
  * siblings and a new property before the existing ones. To keep the order
  * of the source tree (so the output reads like it), nodes and properties
  * are added last one first.
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,16 +32,13 @@
 #include <libfdt.h>
 
 #include "bulkhead.h"
-#include "linux-dt.h"
-
-/* A semantic problem, already reported; libfdt's errors are -1..-20 or so. */
-#define DT_REPORTED	(-10000)
+#include "linux-dt-internal.h"
 
 /* Room for what we add on top of the source trees: chosen, memory, cells. */
 #define DT_SLACK	(64 * 1024)
 
 #define MAX_REG		16	/* reg entries of one node we look at */
-#define MAX_CPU_NODES	BULKHEAD_MAX_CPUS
+#define MAX_PICKS	128	/* nodes of the root tree a cell gets */
 
 /*
  * The cell's hvc0 is the virtio console it owns; with -c "console=..." the
@@ -44,10 +46,10 @@
  */
 #define DEFAULT_CONSOLE	"console=hvc0"
 /*
- * A panicking Linux resets (PSCI SYSTEM_RESET), which ends its cell, rather
- * than spinning forever in a cell that still looks "running": its panic
- * message may never reach a console that is not up yet. "panic=0" in -c
- * keeps it spinning, for a debugger.
+ * A panicking Linux resets (PSCI SYSTEM_RESET, SBI system reset), which
+ * ends its cell, rather than spinning forever in a cell that still looks
+ * "running": its panic message may never reach a console that is not up
+ * yet. "panic=0" in -c keeps it spinning, for a debugger.
  */
 #define DEFAULT_PANIC	"panic=-1"
 /*
@@ -58,30 +60,37 @@
 #define CMA_SHARE	16
 #define CMA_STEP_MIB	4
 
+static const struct bh_dt_arch *const arches[] = {
+	[BULKHEAD_ARCH_ARM64] = &bh_dt_arm64,
+	[BULKHEAD_ARCH_RISCV64] = &bh_dt_riscv64,
+};
+
 struct reg_entry {
 	uint64_t addr, size;
 };
 
-struct dt_ctx {
-	const struct bh_linux_dt_args *a;
-	const struct bulkhead_memory *mem;
-	const __u32 *irqs;
-	const void *root;
-	void *dst;
-	int root_ac, root_sc;	/* #address-cells/#size-cells of the root's root */
-	int gic;		/* the GIC's node in the root tree */
-	uint32_t gic_phandle;
-	int gic_icells;		/* its #interrupt-cells */
-	int gic_needs_phandle;	/* it has none: we give it gic_phandle */
+/* A node of the root tree the cell gets, and where it sits there. */
+struct pick {
+	int node;
+	int bus;	/* the identity-mapped bus holding it, or 0: the root */
+	int ac, sc;	/* the #address-cells/#size-cells of its reg */
 };
 
-static int dt_error(const struct dt_ctx *c, const char *fmt, const char *detail)
+struct picks {
+	struct pick p[MAX_PICKS];
+	int n;
+};
+
+int bh_dt_error(const struct bh_dt_ctx *c, const char *fmt, ...)
 {
 	char msg[256];
+	va_list ap;
 
-	snprintf(msg, sizeof(msg), fmt, detail);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
 	bh_error("cell linux: %s: %s", c->a->root_path, msg);
-	return DT_REPORTED;
+	return BH_DT_REPORTED;
 }
 
 static uint64_t read_cells(const fdt32_t *p, int n)
@@ -163,15 +172,9 @@ static int copy_props_from(void *dst, int node, const void *src, int prop)
 	return fdt_setprop(dst, node, name, val, len);
 }
 
-/* Nonzero: leave this subnode out of a copy. */
-typedef int (*node_filter)(const void *src, int node);
-
-static int copy_node(void *dst, int parent, const void *src, int node,
-		     node_filter skip);
-
 /* Copies the subnodes from sub on, keeping their order. */
 static int copy_subnodes_from(void *dst, int parent, const void *src, int sub,
-			      node_filter skip)
+			      bh_dt_filter skip)
 {
 	int err;
 
@@ -182,16 +185,12 @@ static int copy_subnodes_from(void *dst, int parent, const void *src, int sub,
 		return err;
 	if (skip && skip(src, sub))
 		return 0;
-	err = copy_node(dst, parent, src, sub, skip);
+	err = bh_dt_copy_node(dst, parent, src, sub, skip);
 	return err < 0 ? err : 0;
 }
 
-/*
- * Copies node with its properties and subnodes under parent; returns the
- * new node's offset, which stays valid until something is added before it.
- */
-static int copy_node(void *dst, int parent, const void *src, int node,
-		     node_filter skip)
+int bh_dt_copy_node(void *dst, int parent, const void *src, int node,
+		    bh_dt_filter skip)
 {
 	int copy, err;
 
@@ -218,16 +217,31 @@ static int has_device_type(const void *fdt, int node, const char *type)
 	return t && !strcmp(t, type);
 }
 
-/* The cell has no ITS: the hypervisor emulates only the distributor and
- * the redistributors, so an ITS node would make Linux probe MMIO it cannot
- * reach. */
-static int is_its(const void *fdt, int node)
+/*
+ * A "simple-bus" directly under the root with an empty "ranges": its
+ * children's addresses are the root's. Their cells go to *ac and *sc.
+ */
+static int is_identity_bus(const void *fdt, int node, int *ac, int *sc)
 {
-	return !fdt_node_check_compatible(fdt, node, "arm,gic-v3-its");
+	int len, a, s;
+
+	if (fdt_parent_offset(fdt, node) != 0 ||
+	    fdt_node_check_compatible(fdt, node, "simple-bus") ||
+	    !fdt_getprop(fdt, node, "ranges", &len) || len != 0)
+		return 0;
+	a = fdt_address_cells(fdt, node);
+	s = fdt_size_cells(fdt, node);
+	if (a < 1 || a > 2 || s < 1 || s > 2)
+		return 0;
+	if (ac)
+		*ac = a;
+	if (sc)
+		*sc = s;
+	return 1;
 }
 
 /* The cell's I/O region holding [addr, addr + size) whole, or NULL. */
-static const struct bulkhead_memory *io_region(const struct dt_ctx *c,
+static const struct bulkhead_memory *io_region(const struct bh_dt_ctx *c,
 					       uint64_t addr, uint64_t size)
 {
 	const struct bulkhead_memory *m = c->mem;
@@ -242,7 +256,7 @@ static const struct bulkhead_memory *io_region(const struct dt_ctx *c,
 }
 
 /* Whether any of the ranges overlaps one of the cell's I/O regions. */
-static int touches_io(const struct dt_ctx *c, const struct reg_entry *reg, int n)
+static int touches_io(const struct bh_dt_ctx *c, const struct reg_entry *reg, int n)
 {
 	const struct bulkhead_memory *m;
 	unsigned int k;
@@ -257,46 +271,13 @@ static int touches_io(const struct dt_ctx *c, const struct reg_entry *reg, int n
 	return 0;
 }
 
-static int cell_owns_irq(const struct dt_ctx *c, uint32_t intid)
+int bh_dt_cell_owns_irq(const struct bh_dt_ctx *c, uint32_t line)
 {
 	unsigned int i;
 
 	for (i = 0; i < c->a->cell->num_irqs; i++)
-		if (c->irqs[i] == intid)
+		if (c->irqs[i] == line)
 			return 1;
-	return 0;
-}
-
-/*
- * One GIC interrupt specifier <type number flags>. SPIs (type 0, INTID
- * number + 32) and extended SPIs (type 2, INTID number + 4096) must be the
- * cell's. PPIs (types 1 and 3) are per CPU: every cell has its own, so they
- * say nothing about who owns a device. Returns 1 when the cell may have it,
- * else 0 with the reason in why.
- */
-static int gic_spec_owned(const struct dt_ctx *c, const fdt32_t *spec,
-			  char *why, size_t len)
-{
-	uint32_t type = fdt32_to_cpu(spec[0]), num = fdt32_to_cpu(spec[1]);
-	uint32_t intid;
-
-	switch (type) {
-	case 0:
-		intid = num + BULKHEAD_GIC_FIRST_SPI;
-		break;
-	case 2:
-		intid = num + 4096;
-		break;
-	case 1:
-	case 3:
-		return 1;
-	default:
-		snprintf(why, len, "GIC interrupt type %u is unknown", type);
-		return 0;
-	}
-	if (cell_owns_irq(c, intid))
-		return 1;
-	snprintf(why, len, "interrupt %u is not the cell's", intid);
 	return 0;
 }
 
@@ -315,77 +296,82 @@ static uint32_t interrupt_parent(const void *fdt, int node)
 	return 0;
 }
 
+/* One specifier: the cell's, its line appended to list if worth naming. */
+static int spec_owned(const struct bh_dt_ctx *c, const fdt32_t *spec,
+		      char *why, size_t len, char *list, size_t list_len)
+{
+	long line;
+
+	if (!c->arch->spec_owned(c, spec, &line, why, len))
+		return 0;
+	if (line >= 0)
+		snprintf(list + strlen(list), list_len - strlen(list), "%s%ld",
+			 *list ? ", " : "", line);
+	return 1;
+}
+
 /*
  * Whether every interrupt of a device is the cell's: those of "interrupts"
  * (with the inherited interrupt parent) and of "interrupts-extended". An
- * interrupt of a controller other than the GIC is not: the cell has no
- * other controller. Appends the INTIDs of its SPIs to list.
+ * interrupt of another controller is not: the cell has no other
+ * controller. Appends the lines to list.
  */
-static int device_irqs_owned(const struct dt_ctx *c, int node, char *why,
+static int device_irqs_owned(const struct bh_dt_ctx *c, int node, char *why,
 			     size_t len, char *list, size_t list_len)
 {
+	const char *chip = c->arch->irqchip_name;
 	const void *fdt = c->root;
+	int plen, i, n, cells = c->irqchip_cells;
 	const fdt32_t *p;
-	int plen, i, n, cells = 0;
 
 	p = fdt_getprop(fdt, node, "interrupts", &plen);
 	if (p) {
-		if (interrupt_parent(fdt, node) != c->gic_phandle) {
-			snprintf(why, len, "its interrupt controller is not the GIC");
+		if (interrupt_parent(fdt, node) != c->irqchip_phandle) {
+			snprintf(why, len, "its interrupt controller is not the %s", chip);
 			return 0;
 		}
 		n = plen / 4;
-		if (n % c->gic_icells) {
+		if (n % cells) {
 			snprintf(why, len, "its \"interrupts\" are malformed");
 			return 0;
 		}
-		for (i = 0; i < n; i += c->gic_icells) {
-			if (!gic_spec_owned(c, p + i, why, len))
+		for (i = 0; i < n; i += cells)
+			if (!spec_owned(c, p + i, why, len, list, list_len))
 				return 0;
-			if (!fdt32_to_cpu(p[i]))
-				snprintf(list + strlen(list), list_len - strlen(list),
-					 "%s%u", *list ? ", " : "",
-					 fdt32_to_cpu(p[i + 1]) + BULKHEAD_GIC_FIRST_SPI);
-		}
 	}
 	p = fdt_getprop(fdt, node, "interrupts-extended", &plen);
 	for (i = 0, n = p ? plen / 4 : 0; i < n; i += 1 + cells) {
-		if (fdt32_to_cpu(p[i]) != c->gic_phandle) {
-			snprintf(why, len, "one of its interrupt controllers is not the GIC");
+		if (fdt32_to_cpu(p[i]) != c->irqchip_phandle) {
+			snprintf(why, len, "one of its interrupt controllers is not the %s",
+				 chip);
 			return 0;
 		}
-		cells = c->gic_icells;
 		if (i + 1 + cells > n) {
 			snprintf(why, len, "its \"interrupts-extended\" are malformed");
 			return 0;
 		}
-		if (!gic_spec_owned(c, p + i + 1, why, len))
+		if (!spec_owned(c, p + i + 1, why, len, list, list_len))
 			return 0;
-		if (!fdt32_to_cpu(p[i + 1]))
-			snprintf(list + strlen(list), list_len - strlen(list),
-				 "%s%u", *list ? ", " : "",
-				 fdt32_to_cpu(p[i + 2]) + BULKHEAD_GIC_FIRST_SPI);
 	}
 	return 1;
 }
 
 /*
- * Whether a top-level node of the root tree is a device the cell gets:
- * its reg lies inside the cell's I/O regions and its interrupts are the
- * cell's. Nodes outside the cell's I/O regions are no candidates and are
- * not reported; candidates are reported either way.
+ * Whether a device node of the root tree (reg in ac/sc cells) is one the
+ * cell gets: its reg lies inside the cell's I/O regions and its interrupts
+ * are the cell's. Nodes outside the cell's I/O regions are no candidates
+ * and are not reported; candidates are reported either way.
  */
-static int device_for_cell(const struct dt_ctx *c, int node)
+static int device_for_cell(const struct bh_dt_ctx *c, int node, int ac, int sc)
 {
 	struct reg_entry reg[MAX_REG];
 	char why[128] = "", irqs[128] = "";
 	const char *name = fdt_get_name(c->root, node, NULL);
 	int n, i;
 
-	if (node == c->gic || is_disabled(c->root, node) ||
-	    has_device_type(c->root, node, "memory"))
+	if (is_disabled(c->root, node) || has_device_type(c->root, node, "memory"))
 		return 0;
-	n = parse_reg(c->root, node, c->root_ac, c->root_sc, reg, MAX_REG);
+	n = parse_reg(c->root, node, ac, sc, reg, MAX_REG);
 	if (n <= 0)
 		return 0;
 	for (i = 0; i < n; i++)
@@ -411,42 +397,111 @@ static int device_for_cell(const struct dt_ctx *c, int node)
 	return 1;
 }
 
-/* The device's reg, moved from physical to cell addresses. */
-static int set_device_reg(struct dt_ctx *c, int copy, int node)
+/*
+ * The nodes under parent (the root, or an identity bus under it) that the
+ * cell gets, in the root tree's order: the interrupt controller and the
+ * devices. Deciding in this order keeps the report in the tree's order.
+ */
+static int pick_devices(const struct bh_dt_ctx *c, int parent, int ac, int sc,
+			struct picks *out)
+{
+	int node, err, bac, bsc;
+
+	fdt_for_each_subnode(node, c->root, parent) {
+		if (parent == 0 && is_identity_bus(c->root, node, &bac, &bsc)) {
+			err = pick_devices(c, node, bac, bsc, out);
+			if (err)
+				return err;
+			continue;
+		}
+		if (node != c->irqchip && !device_for_cell(c, node, ac, sc))
+			continue;
+		if (out->n == MAX_PICKS)
+			return bh_dt_error(c, "has more than %d devices for the cell",
+					   MAX_PICKS);
+		out->p[out->n++] = (struct pick){ node, parent, ac, sc };
+	}
+	return node == -FDT_ERR_NOTFOUND ? 0 : node;
+}
+
+/* The cell's copy of an identity bus (its properties only), made once. */
+static int bus_copy(struct bh_dt_ctx *c, int bus)
+{
+	const char *name = fdt_get_name(c->root, bus, NULL);
+	int copy = fdt_subnode_offset(c->dst, 0, name), err;
+
+	if (copy != -FDT_ERR_NOTFOUND)
+		return copy;
+	copy = fdt_add_subnode(c->dst, 0, name);
+	if (copy < 0)
+		return copy;
+	err = copy_props_from(c->dst, copy, c->root, fdt_first_property_offset(c->root, bus));
+	return err ? err : copy;
+}
+
+/*
+ * The reg of a copied node in the cells of its new parent: the root's are
+ * 2/2, a bus keeps its own. Devices move from physical to cell addresses;
+ * the interrupt controller stays where it is (the hypervisor emulates it
+ * at the hardware's address).
+ */
+static int set_reg(struct bh_dt_ctx *c, int copy, const struct pick *p, int device)
 {
 	struct reg_entry reg[MAX_REG];
 	const struct bulkhead_memory *m;
 	int n, i;
 
-	n = parse_reg(c->root, node, c->root_ac, c->root_sc, reg, MAX_REG);
-	for (i = 0; i < n; i++) {
+	n = parse_reg(c->root, p->node, p->ac, p->sc, reg, MAX_REG);
+	if (n < 0)
+		return bh_dt_error(c, "the \"reg\" of %s is malformed",
+				   fdt_get_name(c->root, p->node, NULL));
+	for (i = 0; device && i < n; i++) {
 		m = io_region(c, reg[i].addr, reg[i].size);
 		reg[i].addr = reg[i].addr - m->phys_start + m->virt_start;
 	}
-	return write_reg(c->dst, copy, 2, 2, reg, n);
+	if (!n)
+		return 0;
+	return p->bus ? write_reg(c->dst, copy, p->ac, p->sc, reg, n) :
+			write_reg(c->dst, copy, 2, 2, reg, n);
 }
 
-/* Top-level devices of the root tree the cell gets, in their order. */
-static int add_devices_from(struct dt_ctx *c, int node)
+static int add_pick(struct bh_dt_ctx *c, const struct pick *p)
 {
-	int err, copy;
+	int parent = p->bus ? bus_copy(c, p->bus) : 0, copy, err;
+	int irqchip = p->node == c->irqchip;
 
-	if (node < 0)
-		return node == -FDT_ERR_NOTFOUND ? 0 : node;
-	if (device_for_cell(c, node)) {
-		/* Decided before the later siblings, so the report keeps order. */
-		err = add_devices_from(c, fdt_next_subnode(c->root, node));
-		if (err)
-			return err;
-		copy = copy_node(c->dst, 0, c->root, node, NULL);
-		if (copy < 0)
-			return copy;
-		return set_device_reg(c, copy, node);
-	}
-	return add_devices_from(c, fdt_next_subnode(c->root, node));
+	if (parent < 0)
+		return parent;
+	copy = bh_dt_copy_node(c->dst, parent, c->root, p->node,
+			       irqchip ? c->arch->irqchip_skip : NULL);
+	if (copy < 0)
+		return copy;
+	err = set_reg(c, copy, p, !irqchip);
+	if (err || !irqchip)
+		return err;
+	if (c->irqchip_needs_phandle)
+		err = fdt_setprop_u32(c->dst, copy, "phandle", c->irqchip_phandle);
+	if (!err && c->arch->fix_irqchip)
+		err = c->arch->fix_irqchip(c, copy);
+	return err;
 }
 
-static int find_compatible(const void *fdt, const char *const *compat)
+/* The interrupt controller and the devices, in the root tree's order. */
+static int add_devices(struct bh_dt_ctx *c)
+{
+	struct picks *picks = calloc(1, sizeof(*picks));
+	int i, err;
+
+	if (!picks)
+		return -FDT_ERR_NOSPACE;
+	err = pick_devices(c, 0, c->root_ac, c->root_sc, picks);
+	for (i = picks->n - 1; !err && i >= 0; i--)
+		err = add_pick(c, &picks->p[i]);
+	free(picks);
+	return err;
+}
+
+int bh_dt_find_compatible(const void *fdt, const char *const *compat)
 {
 	int node;
 
@@ -458,143 +513,138 @@ static int find_compatible(const void *fdt, const char *const *compat)
 	return -FDT_ERR_NOTFOUND;
 }
 
-static int find_gic(struct dt_ctx *c)
+static int find_irqchip(struct bh_dt_ctx *c)
 {
+	const struct bh_dt_arch *arch = c->arch;
 	const fdt32_t *cells;
-	int len;
+	int len, parent;
 
-	c->gic = fdt_node_offset_by_compatible(c->root, -1, "arm,gic-v3");
-	if (c->gic < 0)
-		return dt_error(c, "%s", "has no \"arm,gic-v3\" interrupt controller: "
-				"Linux cells need a GICv3");
-	if (fdt_parent_offset(c->root, c->gic) != 0)
-		return dt_error(c, "%s", "its GICv3 node is not directly under the "
-				"root, which is not supported");
-	cells = fdt_getprop(c->root, c->gic, "#interrupt-cells", &len);
-	c->gic_icells = cells && len == 4 ? (int)fdt32_to_cpu(*cells) : 0;
-	if (c->gic_icells < 3)
-		return dt_error(c, "%s", "its GICv3 node has no #interrupt-cells of "
-				"at least 3");
-	c->gic_phandle = fdt_get_phandle(c->root, c->gic);
-	if (!c->gic_phandle) {
+	c->irqchip = bh_dt_find_compatible(c->root, arch->irqchip_compat);
+	if (c->irqchip < 0)
+		return bh_dt_error(c, "has no \"%s\" interrupt controller: Linux cells "
+				   "on %s need a %s", arch->irqchip_compat[0],
+				   arch->name, arch->irqchip_name);
+	parent = fdt_parent_offset(c->root, c->irqchip);
+	if (parent != 0 && !is_identity_bus(c->root, parent, NULL, NULL))
+		return bh_dt_error(c, "its %s node is neither directly under the root "
+				   "nor on a simple-bus there with an empty \"ranges\", "
+				   "which is not supported", arch->irqchip_name);
+	cells = fdt_getprop(c->root, c->irqchip, "#interrupt-cells", &len);
+	c->irqchip_cells = cells && len == 4 ? (int)fdt32_to_cpu(*cells) : 0;
+	if (c->irqchip_cells < arch->irqchip_min_cells)
+		return bh_dt_error(c, "its %s node has no #interrupt-cells of at least %d",
+				   arch->irqchip_name, arch->irqchip_min_cells);
+	c->irqchip_phandle = fdt_get_phandle(c->root, c->irqchip);
+	if (!c->irqchip_phandle) {
 		/* Nothing refers to it yet; the copy gets a fresh phandle. */
-		if (fdt_find_max_phandle(c->root, &c->gic_phandle))
-			return dt_error(c, "%s", "has broken phandles");
-		c->gic_phandle++;
-		c->gic_needs_phandle = 1;
+		if (fdt_find_max_phandle(c->root, &c->irqchip_phandle))
+			return bh_dt_error(c, "has broken phandles");
+		c->irqchip_phandle++;
+		c->irqchip_needs_phandle = 1;
 	}
 	return 0;
 }
 
-static int add_gic(struct dt_ctx *c)
+long long bh_dt_cpu_reg(const void *fdt, int cpu)
 {
-	struct reg_entry reg[MAX_REG];
-	int copy, n, err;
+	const fdt32_t *p;
+	int len;
 
-	copy = copy_node(c->dst, 0, c->root, c->gic, is_its);
+	p = fdt_getprop(fdt, cpu, "reg", &len);
+	if (!p || (len != 4 && len != 8))
+		return -1;
+	return (long long)read_cells(p, len / 4);
+}
+
+/*
+ * On arm64 cpu_set bits are root Linux logical CPU numbers; Linux numbers
+ * the CPUs in the order of the cpu nodes when it boots on the first one,
+ * as on the QEMU machine, so logical CPU n is the n-th cpu node. On riscv64
+ * they are hart ids, the cpu nodes' reg.
+ */
+int bh_dt_cpu_node(const struct bh_dt_ctx *c, unsigned int n)
+{
+	int cpus, node;
+	unsigned int k = 0;
+
+	cpus = fdt_path_offset(c->root, "/cpus");
+	if (cpus < 0)
+		return cpus;
+	fdt_for_each_subnode(node, c->root, cpus) {
+		if (!has_device_type(c->root, node, "cpu"))
+			continue;
+		if (c->arch->cpus_by_reg ? bh_dt_cpu_reg(c->root, node) == n : k++ == n)
+			return node;
+	}
+	return node;
+}
+
+static int cpu_node_or_error(const struct bh_dt_ctx *c, unsigned int n)
+{
+	int node = bh_dt_cpu_node(c, n);
+
+	if (node >= 0)
+		return node;
+	if (fdt_path_offset(c->root, "/cpus") < 0)
+		return bh_dt_error(c, "has no /cpus node");
+	if (c->arch->cpus_by_reg)
+		return bh_dt_error(c, "has no cpu node with reg %u, so no hart %u "
+				   "for the cell", n, n);
+	return bh_dt_error(c, "has fewer than %u cpu nodes, so no CPU %u for the "
+			   "cell", n + 1, n);
+}
+
+/* A copy of a cpu node, fit for a cell. */
+static int add_cpu(struct bh_dt_ctx *c, int cpus, int node)
+{
+	int copy = bh_dt_copy_node(c->dst, cpus, c->root, node, NULL), err = 0;
+
 	if (copy < 0)
 		return copy;
+	if (c->arch->enable_method)
+		err = fdt_setprop_string(c->dst, copy, "enable-method",
+					 c->arch->enable_method);
 	/*
-	 * Same addresses as in root: the hypervisor emulates the distributor
-	 * and the redistributors where the hardware has them. Only the cell
-	 * sizes may differ from the root's 2/2.
+	 * Idle states mean PSCI CPU_SUSPEND or SBI HSM suspend, which cells
+	 * do not have.
 	 */
-	n = parse_reg(c->root, c->gic, c->root_ac, c->root_sc, reg, MAX_REG);
-	if (n < 0)
-		return dt_error(c, "%s", "the \"reg\" of its GICv3 node is malformed");
-	err = write_reg(c->dst, copy, 2, 2, reg, n);
-	if (!err && c->gic_needs_phandle)
-		err = fdt_setprop_u32(c->dst, copy, "phandle", c->gic_phandle);
+	if (!err)
+		fdt_delprop(c->dst, copy, "cpu-idle-states");
 	return err;
 }
 
-static int add_timer(struct dt_ctx *c)
+/* The root tree's cpu nodes of the cell's CPUs, by cpu_set bit. */
+static int find_cpus(const struct bh_dt_ctx *c, int nodes[BULKHEAD_MAX_CPUS])
 {
-	static const char *const compat[] = { "arm,armv8-timer", NULL };
-	int node = find_compatible(c->root, compat);
+	int n;
 
-	if (node < 0)
-		return dt_error(c, "%s", "has no \"arm,armv8-timer\" node");
-	node = copy_node(c->dst, 0, c->root, node, NULL);
-	return node < 0 ? node : 0;
+	for (n = 0; n < BULKHEAD_MAX_CPUS; n++)
+		if ((c->a->cell->cpu_set & (1ULL << n)) &&
+		    (nodes[n] = cpu_node_or_error(c, n)) < 0)
+			return nodes[n];
+	return 0;
 }
 
-/*
- * PSCI: the hypervisor implements it for the cell's CPUs behind SMC, with
- * whatever the firmware has. Copied for its compatibles; made if missing.
- */
-static int add_psci(struct dt_ctx *c)
+/* /cpus: its properties, and copies of the cell's CPUs' nodes. */
+static int add_cpus(struct bh_dt_ctx *c)
 {
-	static const char *const compat[] = {
-		"arm,psci-1.0", "arm,psci-0.2", "arm,psci", NULL
-	};
-	static const char fallback[] = "arm,psci-1.0\0arm,psci-0.2";
-	int node = find_compatible(c->root, compat), copy;
-
-	if (node >= 0 && fdt_parent_offset(c->root, node) == 0)
-		copy = copy_node(c->dst, 0, c->root, node, NULL);
-	else
-		copy = fdt_add_subnode(c->dst, 0, "psci");
-	if (copy < 0)
-		return copy;
-	if (node < 0) {
-		int err = fdt_setprop(c->dst, copy, "compatible", fallback,
-				      sizeof(fallback));
-
-		if (err)
-			return err;
-	}
-	return fdt_setprop_string(c->dst, copy, "method", "smc");
-}
-
-/*
- * /cpus: the cell's CPUs, copied from the root tree's cpu nodes (reg is
- * the MPIDR, so the same physical CPUs). cpu_set bits are root Linux
- * logical CPU numbers; Linux numbers the CPUs in the order of the cpu nodes
- * when it boots on the first one, as on the QEMU machine, so logical CPU n
- * is the n-th cpu node.
- */
-static int add_cpus(struct dt_ctx *c)
-{
-	int nodes[MAX_CPU_NODES];
-	int rcpus, cpus, node, count = 0, n, copy, err;
+	int nodes[BULKHEAD_MAX_CPUS];
 	unsigned long long set = c->a->cell->cpu_set;
 	char list[256] = "";
+	int rcpus, cpus, n, err;
 
+	err = find_cpus(c, nodes);
+	if (err)
+		return err;
 	rcpus = fdt_path_offset(c->root, "/cpus");
-	if (rcpus < 0)
-		return dt_error(c, "%s", "has no /cpus node");
-	fdt_for_each_subnode(node, c->root, rcpus)
-		if (has_device_type(c->root, node, "cpu") && count < MAX_CPU_NODES)
-			nodes[count++] = node;
-	for (n = 0; n < BULKHEAD_MAX_CPUS; n++) {
-		if (!(set & (1ULL << n)))
-			continue;
-		if (n >= count) {
-			char what[96];
-
-			snprintf(what, sizeof(what), "has %d cpu node(s), so no CPU %d "
-				 "for the cell", count, n);
-			return dt_error(c, "%s", what);
-		}
-	}
-
 	cpus = fdt_add_subnode(c->dst, 0, "cpus");
 	if (cpus < 0)
 		return cpus;
-	/* #address-cells/#size-cells; cpu-map and idle states stay behind. */
+	/* #address-cells etc.; cpu-map and idle states stay behind. */
 	err = copy_props_from(c->dst, cpus, c->root, fdt_first_property_offset(c->root, rcpus));
-	for (n = BULKHEAD_MAX_CPUS - 1; !err && n >= 0; n--) {
-		if (!(set & (1ULL << n)))
-			continue;
-		copy = copy_node(c->dst, cpus, c->root, nodes[n], NULL);
-		if (copy < 0)
-			return copy;
-		err = fdt_setprop_string(c->dst, copy, "enable-method", "psci");
-		/* Idle states mean PSCI CPU_SUSPEND, which cells do not have. */
-		if (!err)
-			fdt_delprop(c->dst, copy, "cpu-idle-states");
-	}
+	for (n = BULKHEAD_MAX_CPUS - 1; !err && n >= 0; n--)
+		if (set & (1ULL << n))
+			err = add_cpu(c, cpus, nodes[n]);
 	if (err || !c->a->report)
 		return err;
 	for (n = 0; n < BULKHEAD_MAX_CPUS; n++)
@@ -602,12 +652,12 @@ static int add_cpus(struct dt_ctx *c)
 			snprintf(list + strlen(list), sizeof(list) - strlen(list),
 				 "%s%d = %s", *list ? ", " : "", n,
 				 fdt_get_name(c->root, nodes[n], NULL));
-	fprintf(c->a->report, "device tree: CPUs %s\n", list);
+	fprintf(c->a->report, "device tree: %s %s\n", c->arch->cpu_word, list);
 	return 0;
 }
 
 /* /memory@...: the cell's RAM at its cell addresses, in ac/sc cells. */
-static int add_memory(struct dt_ctx *c, int ac, int sc)
+static int add_memory(struct bh_dt_ctx *c, int ac, int sc)
 {
 	const struct bulkhead_cell_desc *cell = c->a->cell;
 	struct reg_entry reg;
@@ -640,7 +690,7 @@ static int add_memory(struct dt_ctx *c, int ac, int sc)
  * the boot can be followed before the console driver is up, panic=-1 and
  * a CMA area sized for the cell.
  */
-static unsigned long long default_cma_mib(const struct dt_ctx *c)
+static unsigned long long default_cma_mib(const struct bh_dt_ctx *c)
 {
 	unsigned long long ram = 0, mib;
 	unsigned int i;
@@ -653,7 +703,7 @@ static unsigned long long default_cma_mib(const struct dt_ctx *c)
 	return mib < CMA_STEP_MIB ? CMA_STEP_MIB : mib;
 }
 
-static char *bootargs(const struct dt_ctx *c, const char *base)
+static char *bootargs(const struct bh_dt_ctx *c, const char *base)
 {
 	const struct bulkhead_console *con = &c->a->cell->console;
 	const char *extra = c->a->cmdline ? c->a->cmdline : "";
@@ -680,7 +730,7 @@ static char *bootargs(const struct dt_ctx *c, const char *base)
 }
 
 /* /chosen: the command line and the initrd, replacing what was there. */
-static int fix_chosen(struct dt_ctx *c)
+static int fix_chosen(struct bh_dt_ctx *c)
 {
 	const char *old;
 	char *base = NULL, *args;
@@ -712,7 +762,7 @@ static int fix_chosen(struct dt_ctx *c)
 	return err;
 }
 
-static int copy_root_prop(struct dt_ctx *c, const char *name)
+static int copy_root_prop(struct bh_dt_ctx *c, const char *name)
 {
 	const void *val;
 	int len;
@@ -721,12 +771,18 @@ static int copy_root_prop(struct dt_ctx *c, const char *name)
 	return val ? fdt_setprop(c->dst, 0, name, val, len) : 0;
 }
 
-/* A tree of our own: the order below is the reverse of the output's. */
-static int build_new(struct dt_ctx *c)
+/*
+ * A tree of our own: the order below is the reverse of the output's. The
+ * CPUs are looked up first: other nodes refer to them (riscv64's PLIC), and
+ * a CPU the root tree lacks is the first thing to say.
+ */
+static int build_new(struct bh_dt_ctx *c)
 {
-	int err;
+	int nodes[BULKHEAD_MAX_CPUS];
+	int err = find_cpus(c, nodes);
 
-	err = fdt_setprop_u32(c->dst, 0, "interrupt-parent", c->gic_phandle);
+	if (!err && c->arch->root_interrupt_parent)
+		err = fdt_setprop_u32(c->dst, 0, "interrupt-parent", c->irqchip_phandle);
 	if (!err)
 		err = fdt_setprop_u32(c->dst, 0, "#size-cells", 2);
 	if (!err)
@@ -736,13 +792,9 @@ static int build_new(struct dt_ctx *c)
 	if (!err)
 		err = copy_root_prop(c, "compatible");
 	if (!err)
-		err = add_devices_from(c, fdt_first_subnode(c->root, 0));
-	if (!err)
-		err = add_timer(c);
-	if (!err)
-		err = add_gic(c);
-	if (!err)
-		err = add_psci(c);
+		err = add_devices(c);
+	if (!err && c->arch->add_nodes)
+		err = c->arch->add_nodes(c);
 	if (!err)
 		err = add_cpus(c);
 	if (!err)
@@ -764,7 +816,7 @@ static int find_memory_node(const void *fdt)
 }
 
 /* -d: the given tree with its /cpus, memory and /chosen made the cell's. */
-static int fix_base(struct dt_ctx *c)
+static int fix_base(struct bh_dt_ctx *c)
 {
 	int node, err, ac, sc;
 
@@ -784,7 +836,7 @@ static int fix_base(struct dt_ctx *c)
 	if (err == -FDT_ERR_BADVALUE || err == -FDT_ERR_BADNCELLS) {
 		bh_error("cell linux: %s: its root's #address-cells/#size-cells "
 			 "cannot describe the cell's RAM", c->a->base_path);
-		return DT_REPORTED;
+		return BH_DT_REPORTED;
 	}
 	if (!err)
 		err = fix_chosen(c);
@@ -801,10 +853,20 @@ static int check_tree(const char *path, const void *fdt, size_t size)
 	return 0;
 }
 
+static const struct bh_dt_arch *arch_of(const struct bulkhead_cell_desc *cell)
+{
+	if (cell->architecture < sizeof(arches) / sizeof(arches[0]) &&
+	    arches[cell->architecture])
+		return arches[cell->architecture];
+	bh_error("cell linux: no Linux cells for architecture %u",
+		 cell->architecture);
+	return NULL;
+}
+
 int bh_linux_dt_build(const struct bh_linux_dt_args *args, void **fdt,
 		      size_t *size)
 {
-	struct dt_ctx c = {
+	struct bh_dt_ctx c = {
 		.a = args,
 		.mem = bulkhead_cell_memory(args->cell),
 		.irqs = bulkhead_cell_irqs(args->cell),
@@ -813,7 +875,8 @@ int bh_linux_dt_build(const struct bh_linux_dt_args *args, void **fdt,
 	size_t cap;
 	int err;
 
-	if (check_tree(args->root_path, args->root, args->root_size) ||
+	c.arch = arch_of(args->cell);
+	if (!c.arch || check_tree(args->root_path, args->root, args->root_size) ||
 	    (args->base && check_tree(args->base_path, args->base, args->base_size)))
 		return -1;
 	c.root_ac = fdt_address_cells(c.root, 0);
@@ -845,14 +908,14 @@ int bh_linux_dt_build(const struct bh_linux_dt_args *args, void **fdt,
 	} else {
 		err = fdt_create_empty_tree(c.dst, cap);
 		if (!err)
-			err = find_gic(&c);
+			err = find_irqchip(&c);
 		if (!err)
 			err = build_new(&c);
 	}
 	if (!err)
 		err = fdt_pack(c.dst);
 	if (err) {
-		if (err != DT_REPORTED)
+		if (err != BH_DT_REPORTED)
 			bh_error("cell linux: building the device tree failed: %s",
 				 fdt_strerror(err));
 		free(c.dst);
@@ -860,7 +923,8 @@ int bh_linux_dt_build(const struct bh_linux_dt_args *args, void **fdt,
 	}
 	if (fdt_totalsize(c.dst) > BH_LINUX_DT_MAX) {
 		bh_error("cell linux: the device tree has %u bytes, more than the "
-			 "2 MiB the arm64 boot protocol allows", fdt_totalsize(c.dst));
+			 "2 MiB the %s boot protocol allows", fdt_totalsize(c.dst),
+			 c.arch->name);
 		free(c.dst);
 		return -1;
 	}

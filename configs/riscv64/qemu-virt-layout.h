@@ -38,4 +38,10 @@
 #define INMATE2_RAM_BASE		0xbc100000
 #define INMATE2_RAM_SIZE		0x00100000
 
+/* The non-root Linux cell: RAM at the same cell and physical addresses, so
+ * the DMA addresses its virtio driver programs are physical ones. Below the
+ * inmate cells' RAM, inside the cell pool. */
+#define LINUX_RAM_BASE			0xb0000000
+#define LINUX_RAM_SIZE			0x08000000
+
 #endif

@@ -2,7 +2,7 @@
 # console (the machine's second console), while root Linux keeps working;
 # it powers off; a panicking Linux or a broken image ends the cell without
 # harming root; the device tree can be written out for inspection.
-# arches: arm64
+# arches: arm64 riscv64
 # kernels: 6.12 6.1 debian-6.1
 # timeout: 400
 # Debian's kernel has KVM: on this Cortex-A57 enable refuses unless KVM is
@@ -15,12 +15,34 @@
 # The cell's 128 MiB less the kernel itself: 123 MB with a test kernel,
 # 102 MB with Debian's (26 MiB of code and data).
 # console2: /^cell: MemTotal:\s+(9[0-9]|1[0-2][0-9]|130)[0-9]{3} kB$/
-# console2: /GICv3 +79 Edge +virtio0/
+# Its virtio console's interrupt: GIC INTID 79 on arm64, PLIC source 8 on
+# riscv64 (one pattern: the second console is read outside the machine).
+# console2: /(GICv3 +79|SiFive PLIC +8) Edge +virtio0/
 # console2: bulkhead-linux-cell: powering off
 # console2: bulkhead-linux-cell: panicking
 . /usr/share/bulkhead/tests/lib.sh
 L=/usr/share/bulkhead/linux
 C=/sys/devices/bulkhead/cells
+
+# What the cell's early console shows when Linux runs where it should:
+# arm64 names its boot CPU (MPIDR 2); riscv64's PLIC driver counts the
+# contexts it took, the S-mode contexts of the cell's two harts of the eight
+# the generated device tree lists (tools/linux-dt-riscv.c).
+# root_cpus: the CPUs root Linux has online, numbered as configs number
+# them: Linux's CPU numbers on arm64, hart ids on riscv64, where Linux's
+# CPU 0 is the hart OpenSBI booted on, whichever won its lottery.
+case $(uname -m) in
+riscv64)
+	booted='plic@c000000: mapped 96 interrupts with 2 handlers for 8 contexts'
+	root_cpus() { sed -n 's/^hart[[:space:]]*: //p' /proc/cpuinfo | sort -n | xargs; }
+	root_kept="0 1"
+	;;
+*)
+	booted='Booting Linux on physical CPU 0x0000000002'
+	root_cpus() { cat /sys/devices/system/cpu/online; }
+	root_kept=0-1
+	;;
+esac
 
 expected=$(cpu_job 400000)
 modprobe bulkhead
@@ -38,9 +60,9 @@ check "boot Linux in the cell" bulkhead cell linux /etc/bulkhead/qemu-virt-linux
 	$L/Image -i $L/initramfs.cpio.gz -c bulkhead.test=poweroff
 check "root job while the cell boots" [ "$(cpu_job 400000)" = "$expected" ]
 check "the cell powers itself off" wait_state 1 "shut down"
-check "its early console reached the hypervisor console" \
-	wait_re "^\[linux\] .*Booting Linux on physical CPU 0x0000000002"
-check "root kept CPUs 0-1" [ "$(cat /sys/devices/system/cpu/online)" = 0-1 ]
+check "its early console reached the hypervisor console: $booted" \
+	wait_re "^\[linux\] .*$booted"
+check "root kept CPUs $root_kept" [ "$(root_cpus)" = "$root_kept" ]
 check "destroy" bulkhead cell destroy linux
 check "CPUs back" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
 check "root has its virtio console back" sh -c 'echo root-after-linux-cell > /dev/hvc0'

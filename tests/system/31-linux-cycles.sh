@@ -2,7 +2,7 @@
 # runs a shell on its console each time; root stays healthy throughout.
 # keep_bootcon keeps the guest's early console, so its init's milestones
 # reach the hypervisor console and root waits for the shell each time.
-# arches: arm64
+# arches: arm64 riscv64
 # kernels: 6.12 6.1
 # timeout: 400
 # console2: bulkhead-linux-cell: shell on /dev/hvc0
