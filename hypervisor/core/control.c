@@ -17,6 +17,7 @@
 #include <core/spinlock.h>
 
 #define CPU_STOP_TIMEOUT_NS	1000000000ULL
+#define CPU_OFF_GRACE_NS	100000000ULL
 
 static struct cell cells[MAX_CELLS];
 
@@ -162,6 +163,21 @@ static long reject(const char *what, struct bulkhead_config_error *err)
 }
 
 /* Checks that need the cells that exist now, not just the config. */
+/*
+ * Root Linux may report a CPU offline before the CPU itself has made its
+ * last firmware call (riscv64 Linux 6.1 asks SBI HSM once and goes on):
+ * give it a moment to get there.
+ */
+static bool cpu_gone_off(struct per_cpu *cpu)
+{
+	u64 start = arch_time_ns();
+
+	while (READ_ONCE(cpu->state) != CPU_OFF)
+		if (arch_time_ns() - start > CPU_OFF_GRACE_NS)
+			return false;
+	return true;
+}
+
 static long check_against_current(const struct bulkhead_cell_desc *desc)
 {
 	struct bulkhead_config_error err;
@@ -189,7 +205,7 @@ static long check_against_current(const struct bulkhead_cell_desc *desc)
 	for (n = 0; n < BULKHEAD_MAX_CPUS; n++) {
 		if (!(desc->cpu_set & BIT(n)))
 			continue;
-		if (per_cpu(n)->state != CPU_OFF) {
+		if (!cpu_gone_off(per_cpu(n))) {
 			printk("bulkhead: CPU %u still runs the root cell: take it offline first\n",
 			       n);
 			return -EBUSY;

@@ -1,6 +1,6 @@
 # Bad cell configs are refused with a message naming the problem, and
 # nothing changes: the root cell keeps its CPUs.
-# arches: arm64
+# arches: arm64 riscv64
 # kernels: 6.12
 # timeout: 300
 . /usr/share/bulkhead/tests/lib.sh

@@ -1,7 +1,7 @@
 # Cell lifecycle with the demo inmates: each demo prints what it should,
 # list/stats/sysfs show the right states and CPUs, shutdown is approved or
 # denied through the comm region, destroy gives CPUs and memory back.
-# arches: arm64
+# arches: arm64 riscv64
 # kernels: 6.12 6.1 debian-6.1
 # vm[debian-6.1]: --append kvm-arm.mode=none
 # timeout: 300

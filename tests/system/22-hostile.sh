@@ -1,7 +1,7 @@
 # Hostile inmates, each trying one forbidden thing: the cell fails or the
 # operation is refused, the hypervisor console says why, and root Linux and
 # another cell keep running.
-# arches: arm64
+# arches: arm64 riscv64
 # kernels: 6.12 6.1
 # timeout: 400
 . /usr/share/bulkhead/tests/lib.sh
@@ -22,6 +22,34 @@ wait_for "[inmate-smp] uart-demo: counter 2" >/dev/null
 bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell >/dev/null
 
 # hostile   expected state   what the hypervisor console must say
+arm64_list() {
+	cat <<'LIST'
+hostile-mem-root|failed|cell "inmate" accessed 0x40000000, which it does not own
+hostile-mem-hyp|failed|cell "inmate" accessed 0x7f000000, which it does not own
+hostile-mem-cell|failed|cell "inmate" accessed 0x7e100000, which it does not own
+hostile-trap|failed|unknown hypervisor call
+hostile-gic|running|cell "inmate": GIC write to
+hostile-sgi|running|cell "inmate": SGI 2 to MPIDR 0x0 outside the cell dropped
+hostile-psci|running|PSCI CPU_ON on MPIDR 0x0 outside the cell refused
+hostile-hypercall|running|cell "inmate" made root-only hypercall 0: refused
+hostile-sysoff|shut down|cell "inmate" powered off
+LIST
+}
+riscv64_list() {
+	cat <<'LIST'
+hostile-mem-root|failed|cell "inmate" accessed 0x80200000, which it does not own
+hostile-mem-hyp|failed|cell "inmate" accessed 0xbd000000, which it does not own
+hostile-mem-cell|failed|cell "inmate" accessed 0xbc100000, which it does not own
+hostile-trap|failed|virtual instruction
+hostile-plic|failed|cell "inmate" denied 4-byte write of 0xc002380
+hostile-plic-ctx|failed|cell "inmate" denied 4-byte write of 0xc201000
+hostile-ipi|running|cell "inmate": SBI send_ipi naming hart 0 outside the cell refused
+hostile-hsm|running|cell "inmate": SBI HSM start of hart 0 outside the cell refused
+hostile-hypercall|running|cell "inmate" made root-only hypercall 0: refused
+hostile-srst|shut down|cell "inmate" asked for a system reset
+LIST
+}
+arch=$(uname -m | sed s/aarch64/arm64/)
 while IFS='|' read -r name state why; do
 	before=$(counter)
 	check "$name: load and start" sh -c "bulkhead cell load inmate $I/$name.bin >/dev/null && bulkhead cell start inmate >/dev/null"
@@ -38,24 +66,18 @@ while IFS='|' read -r name state why; do
 	check "$name: other cell kept counting ($before -> $(counter))" [ "$(counter)" -gt "$before" ]
 	check "$name: other cell running" [ "$(cat $C/1/state)" = running ]
 	bulkhead cell shutdown inmate >/dev/null 2>&1
-done <<'LIST'
-hostile-mem-root|failed|cell "inmate" accessed 0x40000000, which it does not own
-hostile-mem-hyp|failed|cell "inmate" accessed 0x7f000000, which it does not own
-hostile-mem-cell|failed|cell "inmate" accessed 0x7e100000, which it does not own
-hostile-trap|failed|unknown hypervisor call
-hostile-gic|running|cell "inmate": GIC write to
-hostile-sgi|running|cell "inmate": SGI 2 to MPIDR 0x0 outside the cell dropped
-hostile-psci|running|PSCI CPU_ON on MPIDR 0x0 outside the cell refused
-hostile-hypercall|running|cell "inmate" made root-only hypercall 0: refused
-hostile-sysoff|shut down|cell "inmate" powered off
-LIST
+done <<END
+$(${arch}_list)
+END
 grep "hostile-" $CONSOLE | grep -v "^bulkhead" | head -40
+if [ $arch = arm64 ]; then
 check "sgi: the broadcast to all but self was dropped too" \
 	grep -q 'cell "inmate": SGI 1 to MPIDR 0x0 outside the cell dropped' $CONSOLE
 check "gic: root's enabled interrupts invisible to the cell" \
 	grep -q "hostile-gic: GICD_ISENABLER1 = 0x00000000, SPI 33 bit clear" $CONSOLE
 check "gic: the cell cannot route root's interrupt" \
 	grep -q "hostile-gic: GICD_IROUTER33 = 0x0" $CONSOLE
+fi
 check "destroy both" sh -c 'bulkhead cell destroy inmate && bulkhead cell destroy inmate-smp'
 check "all CPUs back" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
 check "disable" bulkhead disable

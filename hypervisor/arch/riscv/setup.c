@@ -117,6 +117,7 @@ static void setup_hs(struct per_cpu *cpu)
 		  (boot.sstc ? 0 : BIT(IRQ_S_TIMER)));
 	csr_write(CSR_STVEC, (u64)trap_vector);
 	load_cell_gstage(cpu);
+	__atomic_store_n(&cpu->arch.in_guest, true, __ATOMIC_SEQ_CST);
 }
 
 /* Returning sets V and the guest's privilege from these. */
@@ -254,6 +255,9 @@ void arch_secondary_entry_c(struct guest_regs *regs, unsigned int cpu_id,
 	regs->sepc = cpu->arch.entry;
 	regs->x[10] = cpu->arch.hartid;
 	regs->x[11] = cpu->arch.context;
+	/* Stopped while firmware was starting it. */
+	if (READ_ONCE(cpu->request) == CPU_REQUEST_STOP)
+		arch_cpu_power_off(cpu);
 	cpu_started(cpu, cpu->arch.entry);
 }
 
@@ -284,6 +288,7 @@ void arch_cpu_disable(struct per_cpu *cpu)
 	 * Linux in HS mode, which does not know the cause.
 	 */
 	csr_write(CSR_HIE, 0);
+	__atomic_store_n(&cpu->arch.in_guest, false, __ATOMIC_SEQ_CST);
 	csr_write(CSR_HGATP, 0);
 	hfence_gvma_all();
 	csr_write(CSR_HEDELEG, cpu->arch.linux_hedeleg);
@@ -305,13 +310,23 @@ long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
 	cpu->arch.context = context;
 	cpu->arch.hartid = cpu->cpu_id;
 	cpu->request = CPU_REQUEST_NONE;
+	/*
+	 * On its way from here: a stop (cell destroyed right after start)
+	 * must wait for it and stop it, not take it for off and hand it to
+	 * another cell while firmware is still starting it.
+	 */
+	cpu->state = CPU_RUNNING;
+	memory_barrier();
 	ret = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, cpu->cpu_id,
 		       (u64)arch_secondary_entry, cpu->cpu_id, 0, 0);
+	if (ret.error)
+		cpu->state = CPU_OFF;
 	return ret.error;
 }
 
 void arch_cpu_power_off(struct per_cpu *cpu)
 {
+	__atomic_store_n(&cpu->arch.in_guest, false, __ATOMIC_SEQ_CST);
 	cpu->request = CPU_REQUEST_NONE;
 	csr_write(CSR_SIE, 0);
 	csr_write(CSR_HVIP, 0);

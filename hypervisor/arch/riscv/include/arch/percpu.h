@@ -28,6 +28,12 @@ struct arch_per_cpu {
 	/* The cell's registers saved by the current trap, for dumps. */
 	struct guest_regs *regs;
 	bool disabling;
+	/*
+	 * Runs a guest (loaded its G-stage): what remote G-stage fences
+	 * must reach. A hart firmware is still starting or stopping is not
+	 * asked, it fences when it enters its cell.
+	 */
+	bool in_guest;
 };
 
 #endif
