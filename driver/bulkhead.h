@@ -37,6 +37,7 @@ struct bulkhead_cell {
 	unsigned int id;
 	struct bulkhead_cell_desc *config;
 	size_t config_size;
+	/* By the configs' numbers (hart ids on riscv64), not Linux's. */
 	struct cpumask cpus;
 	/* CPUs the driver took offline for the cell, to bring back. */
 	struct cpumask cpus_taken;

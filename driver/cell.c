@@ -151,17 +151,30 @@ static const struct kobj_type cell_ktype = {
 	.default_groups = cell_attr_groups,
 };
 
-/* The Linux CPUs a config's cpu_set names (hart ids on riscv64). */
+/*
+ * A cell's CPUs are kept by the configs' numbers (hart ids on riscv64),
+ * which is what the hypervisor, its statistics and sysfs use; Linux's
+ * numbers only matter when a CPU is taken from or given back to Linux.
+ */
 static void cpus_from_config(struct cpumask *cpus, u64 cpu_set)
+{
+	unsigned int id;
+
+	for (id = 0; id < BULKHEAD_MAX_CPUS; id++)
+		if (cpu_set & BIT_ULL(id))
+			cpumask_set_cpu(id, cpus);
+}
+
+/* Linux's numbers of the cell's CPUs that Linux has online. */
+static void linux_cpus_online(const struct cpumask *ids, struct cpumask *cpus)
 {
 	unsigned int id;
 	int cpu;
 
-	for (id = 0; id < BULKHEAD_MAX_CPUS; id++) {
-		if (!(cpu_set & BIT_ULL(id)))
-			continue;
+	cpumask_clear(cpus);
+	for_each_cpu(id, ids) {
 		cpu = bulkhead_linux_cpu(id);
-		if (cpu >= 0)
+		if (cpu >= 0 && cpu_online(cpu))
 			cpumask_set_cpu(cpu, cpus);
 	}
 }
@@ -169,12 +182,12 @@ static void cpus_from_config(struct cpumask *cpus, u64 cpu_set)
 /* Takes the cell's CPUs from Linux; on failure the taken ones come back. */
 static int take_cpus(struct bulkhead_cell *cell)
 {
+	struct cpumask cpus;
 	unsigned int cpu;
 	int err;
 
-	for_each_cpu(cpu, &cell->cpus) {
-		if (!cpu_online(cpu))
-			continue;
+	linux_cpus_online(&cell->cpus, &cpus);
+	for_each_cpu(cpu, &cpus) {
 		err = remove_cpu(cpu);
 		if (err) {
 			pr_err("bulkhead: cannot take CPU %u from Linux: %d\n",
@@ -223,6 +236,7 @@ static int check_cell_config(const struct bulkhead_cell_desc *config, size_t siz
 
 int bulkhead_cell_create(const void __user *user_config, size_t size)
 {
+	struct cpumask taking;
 	struct bulkhead_cell *cell;
 	long id;
 	int err;
@@ -245,7 +259,8 @@ int bulkhead_cell_create(const void __user *user_config, size_t size)
 		goto err_free;
 	cpus_from_config(&cell->cpus, cell->config->cpu_set);
 
-	if (cpumask_subset(cpu_online_mask, &cell->cpus)) {
+	linux_cpus_online(&cell->cpus, &taking);
+	if (cpumask_equal(cpu_online_mask, &taking)) {
 		pr_err("bulkhead: cell \"%s\" would take root Linux's last CPU\n",
 		       cell->config->name);
 		err = -EINVAL;

@@ -5,7 +5,6 @@
 # timeout: 300
 . /usr/share/bulkhead/tests/lib.sh
 tests=/usr/share/bulkhead/tests
-cpus_online() { cat /sys/devices/system/cpu/online; }
 
 modprobe bulkhead
 bulkhead enable /etc/bulkhead/qemu-virt.cell

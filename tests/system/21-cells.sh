@@ -29,7 +29,7 @@ expect_fail "nor shut down, by id" "is the root cell, which cannot be shut down"
 	bulkhead cell shutdown 0
 check "cell stats of the root cell" sh -c 'bulkhead cell stats root | grep -q "CPU0"'
 check "create inmate" bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell
-check "CPU 3 left Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-2 ]
+check "CPU 3 left Linux" [ "$(cpus_online)" = 0-2 ]
 check "the root cell lost CPU 3" [ "$(cat $C/0/cpus_assigned_list)" = 0-2 ]
 check "sysfs name" [ "$(cat $C/1/name)" = inmate ]
 check "sysfs state shut down" [ "$(cat $C/1/state)" = "shut down" ]
@@ -88,7 +88,7 @@ expect_fail "shutdown without an answer times out" "did not answer the shutdown 
 	bulkhead cell shutdown inmate
 check "the silent cell is failed" [ "$(cat $C/1/state)" = failed ]
 check "destroy the failed cell" bulkhead cell destroy inmate
-check "CPU 3 back in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "CPU 3 back in Linux" [ "$(cpus_online)" = 0-3 ]
 check "CPU 3 works in Linux" sh -c 'echo 0 > /sys/devices/system/cpu/cpu3/online && echo 1 > /sys/devices/system/cpu/cpu3/online'
 check "pool back to its starting figure" [ "$(cat /sys/devices/bulkhead/mem_pool_used)" = "$pool_start" ]
 
@@ -104,7 +104,7 @@ check "load into the reused memory" bulkhead cell load inmate $I/hello.bin
 check "run from it" bulkhead cell start inmate
 check "hello again" wait_count 2 "Hello from bulkhead cell"
 check "destroy" bulkhead cell destroy inmate
-check "all CPUs in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "all CPUs in Linux" [ "$(cpus_online)" = 0-3 ]
 check "the root cell has all CPUs again" [ "$(cat $C/0/cpus_assigned_list)" = 0-3 ]
 check "disable" bulkhead disable
 check "no root cell entry after disable" [ ! -e $C/0 ]

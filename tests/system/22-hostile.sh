@@ -79,6 +79,6 @@ check "gic: the cell cannot route root's interrupt" \
 	grep -q "hostile-gic: GICD_IROUTER33 = 0x0" $CONSOLE
 fi
 check "destroy both" sh -c 'bulkhead cell destroy inmate && bulkhead cell destroy inmate-smp'
-check "all CPUs back" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "all CPUs back" [ "$(cpus_online)" = 0-3 ]
 check "disable" bulkhead disable
 finish

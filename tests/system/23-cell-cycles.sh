@@ -24,7 +24,7 @@ check "100 cycles (first failure: ${failed})" [ "$failed" = 0 ]
 check "pool back to $pool_start pages" [ "$(cat /sys/devices/bulkhead/mem_pool_used)" = "$pool_start" ]
 check "hello ran in the cycles ($(grep -c 'Hello from bulkhead cell' $CONSOLE) times)" \
 	[ "$(grep -c 'Hello from bulkhead cell' $CONSOLE)" -ge 50 ]
-check "all CPUs back in Linux" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+check "all CPUs back in Linux" [ "$(cpus_online)" = 0-3 ]
 check "root Linux healthy: hotplug" sh -c 'echo 0 > /sys/devices/system/cpu/cpu3/online && echo 1 > /sys/devices/system/cpu/cpu3/online'
 
 check "two cells at once: create" sh -c 'bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell && bulkhead cell create /etc/bulkhead/qemu-virt-inmate-smp.cell'
@@ -33,7 +33,7 @@ sleep 2
 check "both running" sh -c '[ "$(bulkhead cell list | grep -c " running ")" -eq 3 ]'
 check "smp-demo up next to uart-demo" grep -q "inmate-smp\] smp-demo: all 2 CPUs up" $CONSOLE
 check "uart-demo counting next to smp-demo" grep -q "\[inmate\] uart-demo: counter 5" $CONSOLE
-check "root keeps CPU 0 ($(cat /sys/devices/system/cpu/online))" [ "$(cat /sys/devices/system/cpu/online)" = 0 ]
+check "root keeps CPU 0 ($(cpus_online))" [ "$(cpus_online)" = 0 ]
 check "destroy both" sh -c 'bulkhead cell destroy inmate && bulkhead cell destroy inmate-smp'
 check "pool back again" [ "$(cat /sys/devices/bulkhead/mem_pool_used)" = "$pool_start" ]
 check "disable" bulkhead disable

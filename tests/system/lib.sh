@@ -129,3 +129,19 @@ smp_boots() {
 	done
 	bulkhead cell destroy inmate-smp >/dev/null
 }
+
+# cpus_online: the online CPUs by the configs' numbers, as Linux lists them
+# ("0-3", "0,2"). On riscv64 those are hart ids, and Linux numbers its CPUs
+# starting from whichever hart the firmware booted on.
+cpus_online() {
+	if [ "$(uname -m)" != riscv64 ]; then
+		cat /sys/devices/system/cpu/online
+		return
+	fi
+	awk '/^hart[ \t]*:/ { print $NF }' /proc/cpuinfo | sort -n | awk '
+		function range() { return start == prev ? start : start "-" prev }
+		NR > 1 && $1 == prev + 1 { prev = $1; next }
+		NR > 1 { out = out range() "," }
+		{ start = prev = $1 }
+		END { if (NR) out = out range(); print out }'
+}
