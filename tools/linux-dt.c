@@ -53,6 +53,15 @@
  */
 #define DEFAULT_PANIC	"panic=-1"
 /*
+ * Unpacking the initramfs in the background (the default since Linux 5.13)
+ * leaves the files it wrote to a workqueue to close; the flush before /init
+ * runs misses a close that work is still doing on another CPU, and exec
+ * fails with ETXTBSY ("Failed to execute /init (error -26)"): seen now and
+ * then in a two-CPU cell (6.12), which then runs /sbin/init instead.
+ * Unpacked in the init task itself, its files are closed before exec.
+ */
+#define DEFAULT_INITRAMFS	"initramfs_async=0"
+/*
  * Distribution kernels reserve a fixed CMA area (Debian: 64 MiB), half of a
  * small cell. Ours is a sixteenth of the cell's RAM in 4 MiB steps (CMA's
  * alignment), at least 4 MiB; "cma=" in -c overrides it (the last wins).
@@ -687,8 +696,8 @@ static int add_memory(struct bh_dt_ctx *c, int ac, int sc)
  * The command line: the base (the -d tree's bootargs, else ours), then -c.
  * Ours: the console, the early console on the UART the hypervisor
  * emulates for the cell (transmit only, into the hypervisor console), so
- * the boot can be followed before the console driver is up, panic=-1 and
- * a CMA area sized for the cell.
+ * the boot can be followed before the console driver is up, panic=-1, a
+ * CMA area sized for the cell and the initramfs unpacked synchronously.
  */
 static unsigned long long default_cma_mib(const struct bh_dt_ctx *c)
 {
@@ -703,27 +712,34 @@ static unsigned long long default_cma_mib(const struct bh_dt_ctx *c)
 	return mib < CMA_STEP_MIB ? CMA_STEP_MIB : mib;
 }
 
+/* " earlycon=..." for the UART the hypervisor emulates, or "". */
+static void earlycon(const struct bulkhead_console *con, char *buf, size_t len)
+{
+	unsigned long long addr = con->address;
+
+	if (con->type == BULKHEAD_CONSOLE_PL011)
+		snprintf(buf, len, " earlycon=pl011,mmio32,0x%llx", addr);
+	else if (con->type == BULKHEAD_CONSOLE_NS16550)
+		snprintf(buf, len, " earlycon=uart8250,mmio,0x%llx", addr);
+	else
+		buf[0] = '\0';
+}
+
 static char *bootargs(const struct bh_dt_ctx *c, const char *base)
 {
-	const struct bulkhead_console *con = &c->a->cell->console;
 	const char *extra = c->a->cmdline ? c->a->cmdline : "";
-	size_t len = (base ? strlen(base) : 160) + strlen(extra) + 2;
+	size_t len = (base ? strlen(base) : 200) + strlen(extra) + 2;
 	char *s = malloc(len);
-	char cma[32];
+	char early[64];
 
 	if (!s)
 		return NULL;
-	snprintf(cma, sizeof(cma), "cma=%lluM", default_cma_mib(c));
+	earlycon(&c->a->cell->console, early, sizeof(early));
 	if (base)
 		snprintf(s, len, "%s", base);
-	else if (con->type == BULKHEAD_CONSOLE_PL011)
-		snprintf(s, len, DEFAULT_CONSOLE " earlycon=pl011,mmio32,0x%llx " DEFAULT_PANIC " %s",
-			 (unsigned long long)con->address, cma);
-	else if (con->type == BULKHEAD_CONSOLE_NS16550)
-		snprintf(s, len, DEFAULT_CONSOLE " earlycon=uart8250,mmio,0x%llx " DEFAULT_PANIC " %s",
-			 (unsigned long long)con->address, cma);
 	else
-		snprintf(s, len, DEFAULT_CONSOLE " " DEFAULT_PANIC " %s", cma);
+		snprintf(s, len, DEFAULT_CONSOLE "%s " DEFAULT_PANIC " cma=%lluM "
+			 DEFAULT_INITRAMFS, early, default_cma_mib(c));
 	if (*extra)
 		snprintf(s + strlen(s), len - strlen(s), "%s%s", *s ? " " : "", extra);
 	return s;

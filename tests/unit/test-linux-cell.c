@@ -434,7 +434,7 @@ TEST(linux_riscv_tree_nodes)
 			test_fail("%s present", absent[i]);
 	args = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "bootargs", NULL);
 	if (!args || strcmp(args, "console=hvc0 earlycon=uart8250,mmio,0x10000000 "
-			    "panic=-1 cma=8M bulkhead.test=poweroff"))
+			    "panic=-1 cma=8M initramfs_async=0 bulkhead.test=poweroff"))
 		test_fail("bootargs \"%s\"", args ? args : "(none)");
 	tb = fdt_getprop(fdt, fdt_path_offset(fdt, "/cpus"), "timebase-frequency", NULL);
 	if (!tb || fdt32_to_cpu(*tb) != 10000000)
