@@ -22,7 +22,7 @@ for n in 1 2 3 4 5; do
 	check "shutdown $n from root" bulkhead cell shutdown linux
 	check "shut down $n" [ "$(cat $C/1/state)" = "shut down" ]
 	check "destroy $n" bulkhead cell destroy linux
-	check "CPUs back after $n" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
+	check "CPUs back after $n" [ "$(cpus_online)" = 0-3 ]
 done
 check "pool back to $pool pages" [ "$(cat /sys/devices/bulkhead/mem_pool_used)" = "$pool" ]
 check "disable" bulkhead disable
