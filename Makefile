@@ -104,7 +104,7 @@ deps:
 	@ci/install-deps
 
 demo: deps
-	@ci/demo
+	@ci/demo $(ARCH)
 
 # Performance figures (no pass/fail: emulated machines are noisy).
 bench:

@@ -6,6 +6,7 @@
 # kernels: 6.12 6.1
 # timeout: 400
 # console2: bulkhead-linux-cell: shell on /dev/hvc0
+# variant[riscv64]: nosstc --cpu rv64,h=true,sstc=false
 . /usr/share/bulkhead/tests/lib.sh
 L=/usr/share/bulkhead/linux
 C=/sys/devices/bulkhead/cells

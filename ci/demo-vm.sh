@@ -1,4 +1,5 @@
-# The demo scenario, run as root in the arm64 test machine's root Linux.
+# The demo scenario, run as root in the test machine's root Linux (arm64 or
+# riscv64: the same commands on both).
 set -e
 step() { printf '\n=== %s\n' "$*"; }
 I=/usr/lib/bulkhead/inmates
