@@ -22,15 +22,13 @@
 #include <asm/sbi.h>
 
 #include <bulkhead/hypercall.h>
+#include <bulkhead/hypervisor.h>
 
 #include "bulkhead.h"
 
 const u16 bulkhead_arch_id = BULKHEAD_ARCH_RISCV64;
 const char *const bulkhead_firmware_name = "bulkhead-riscv64.bin";
 const char *const bulkhead_arch_cpu_id_name = "hart";
-
-/* Flags for the hypervisor's entry (its setup.c). */
-#define ENTRY_FLAG_SSTC		1
 
 /* Sv39 leaf: valid, readable, writable, executable, accessed, dirty. */
 #define PTE_LEAF_RWX		0xcfUL
@@ -98,7 +96,7 @@ long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 	unsigned long flags = 0;
 
 	if (riscv_isa_extension_available(NULL, SSTC))
-		flags |= ENTRY_FLAG_SSTC;
+		flags |= BULKHEAD_RISCV_ENTRY_SSTC;
 	/* The image was written through a data mapping. */
 	asm volatile("fence.i" ::: "memory");
 	return bulkhead_riscv_enter(cpu, base, config_size, boot_satp(base),

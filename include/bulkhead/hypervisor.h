@@ -18,6 +18,12 @@
 /* Bumped on every incompatible change of the driver/hypervisor interface. */
 #define BULKHEAD_IMAGE_REVISION		1
 
+/*
+ * riscv64: flags the driver passes to the hypervisor's entry (in a6; see
+ * driver/riscv-entry.S). The harts have Sstc, as Linux found.
+ */
+#define BULKHEAD_RISCV_ENTRY_SSTC	1
+
 struct bulkhead_image_header {
 	char signature[8];
 	__u16 revision;

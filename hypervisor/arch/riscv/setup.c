@@ -9,6 +9,7 @@
  * does the reverse. The order of the CSR writes matters where noted.
  */
 #include <bulkhead/hypercall.h>
+#include <bulkhead/hypervisor.h>
 #include <core/arch.h>
 #include <core/hypervisor.h>
 #include <core/printk.h>
@@ -20,9 +21,6 @@
 
 /* Read by entry.S to find a hart's stack. */
 const u64 percpu_stride = sizeof(struct per_cpu);
-
-/* Flags the driver passes at enable (a6). */
-#define ENTRY_FLAG_SSTC		1
 
 /*
  * Exceptions of VS/VU mode the guest handles itself: misaligned and
@@ -197,7 +195,7 @@ long arch_entry_c(struct guest_regs *regs)
 	regs->x[0] = 0;
 	if (!boot.return_stub) {
 		boot.return_stub = regs->x[15];
-		boot.sstc = regs->x[16] & ENTRY_FLAG_SSTC;
+		boot.sstc = regs->x[16] & BULKHEAD_RISCV_ENTRY_SSTC;
 		boot.timebase = regs->x[17];
 	}
 	if (cpu_id >= BULKHEAD_MAX_CPUS) {
