@@ -97,6 +97,8 @@ long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 
 	if (riscv_isa_extension_available(NULL, SSTC))
 		flags |= BULKHEAD_RISCV_ENTRY_SSTC;
+	if (of_machine_is_compatible("riscv-virtio"))
+		flags |= BULKHEAD_RISCV_ENTRY_QEMU_VIRT;
 	/* The image was written through a data mapping. */
 	asm volatile("fence.i" ::: "memory");
 	return bulkhead_riscv_enter(cpu, base, config_size, boot_satp(base),

@@ -20,9 +20,12 @@
 
 /*
  * riscv64: flags the driver passes to the hypervisor's entry (in a6; see
- * driver/riscv-entry.S). The harts have Sstc, as Linux found.
+ * driver/riscv-entry.S). SSTC: the harts have Sstc, as Linux found.
+ * QEMU_VIRT: the machine is QEMU's virt board, whose lost VS timer wakeup
+ * the hypervisor works around (Documentation/riscv-enable.md).
  */
 #define BULKHEAD_RISCV_ENTRY_SSTC	1
+#define BULKHEAD_RISCV_ENTRY_QEMU_VIRT	2
 
 struct bulkhead_image_header {
 	char signature[8];

@@ -36,6 +36,7 @@ static struct {
 	u64 return_stub;	/* the driver's HS-mode landing pad */
 	u64 timebase;		/* timer ticks per second */
 	bool sstc;
+	bool trap_wfi;		/* guest wfi traps: see arch_guest_wfi */
 } boot;
 
 bool arch_has_sstc(void)
@@ -122,7 +123,8 @@ static void setup_hs(struct per_cpu *cpu)
 static void prepare_sret(struct guest_regs *regs, bool supervisor)
 {
 	regs->hstatus = (csr_read(CSR_HSTATUS) & ~(HSTATUS_GVA)) |
-			HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64;
+			HSTATUS_SPV | HSTATUS_SPVP | HSTATUS_VSXL_64 |
+			(boot.trap_wfi ? HSTATUS_VTW : 0);
 	if (supervisor)
 		csr_set(CSR_SSTATUS, SSTATUS_SPP);
 	/* FP in VS mode needs both FS fields on. */
@@ -196,6 +198,8 @@ long arch_entry_c(struct guest_regs *regs)
 	if (!boot.return_stub) {
 		boot.return_stub = regs->x[15];
 		boot.sstc = regs->x[16] & BULKHEAD_RISCV_ENTRY_SSTC;
+		boot.trap_wfi = boot.sstc &&
+				(regs->x[16] & BULKHEAD_RISCV_ENTRY_QEMU_VIRT);
 		boot.timebase = regs->x[17];
 	}
 	if (cpu_id >= BULKHEAD_MAX_CPUS) {
@@ -292,8 +296,8 @@ void arch_cpu_disable(struct per_cpu *cpu)
 	csr_write(CSR_HEDELEG, cpu->arch.linux_hedeleg);
 	csr_write(CSR_HIDELEG, cpu->arch.linux_hideleg);
 	csr_write(CSR_HCOUNTEREN, cpu->arch.linux_hcounteren);
-	csr_write(CSR_HSTATUS, csr_read(CSR_HSTATUS) & ~HSTATUS_SPV);
-	regs->hstatus &= ~HSTATUS_SPV;
+	csr_write(CSR_HSTATUS, csr_read(CSR_HSTATUS) & ~(HSTATUS_SPV | HSTATUS_VTW));
+	regs->hstatus &= ~(HSTATUS_SPV | HSTATUS_VTW);
 	/* The stub runs Linux's stvec restore; sie last, interrupts are off. */
 	prepare_exit(regs, 0, csr_read(CSR_VSTVEC), csr_read(CSR_VSATP));
 	csr_write(CSR_SIE, vsie);
@@ -335,6 +339,28 @@ void arch_cpu_power_off(struct per_cpu *cpu)
 	printk("bulkhead: CPU %u did not power off\n", cpu->cpu_id);
 	for (;;)
 		asm volatile("wfi");
+}
+
+/*
+ * A guest's wfi, trapped (hstatus.VTW) only on QEMU's virt machine with
+ * Sstc. QEMU 7.2 (Debian 12's) keeps "VS timer pending" in a flag of its
+ * own, which it reads outside its lock whenever a hart changes mip: if the
+ * vstimecmp deadline passes just then, the interrupt stays pending but is
+ * never taken, and the hart spins in its idle loop until some other
+ * interrupt arrives; with nothing else due, root Linux stalls for minutes.
+ * Writing an expired deadline again raises the interrupt anew; otherwise
+ * the hart waits here, where the same deadline wakes it as in the guest.
+ */
+void arch_guest_wfi(struct guest_regs *regs)
+{
+	u64 deadline = csr_read(CSR_VSTIMECMP);
+
+	regs->sepc += 4;
+	if (csr_read(CSR_TIME) >= deadline) {
+		csr_write(CSR_VSTIMECMP, deadline);
+		return;
+	}
+	asm volatile("wfi");
 }
 
 void arch_cpu_park(struct per_cpu *cpu)

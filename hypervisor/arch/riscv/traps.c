@@ -224,6 +224,12 @@ long arch_handle_trap(struct guest_regs *regs)
 		handle_guest_page_fault(cpu, regs, cause);
 		return 0;
 	case EXC_VIRTUAL_INST:
+		if (csr_read(CSR_STVAL) == INSN_WFI &&
+		    (regs->hstatus & HSTATUS_SPVP)) {
+			count_exit(cpu->cpu_id, BULKHEAD_EXIT_OTHER);
+			arch_guest_wfi(regs);
+			return 0;
+		}
 		/* An H-extension instruction or CSR the guest may not use. */
 		count_exit(cpu->cpu_id, BULKHEAD_EXIT_SYSREG);
 		if (cpu->cell != &root_cell)

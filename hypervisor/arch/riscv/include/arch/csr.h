@@ -52,6 +52,7 @@
 #define HSTATUS_GVA	(1UL << 6)
 #define HSTATUS_SPV	(1UL << 7)
 #define HSTATUS_SPVP	(1UL << 8)
+#define HSTATUS_VTW	(1UL << 21)
 #define HSTATUS_VSXL_64	(2UL << 32)
 
 /* Interrupt numbers; sie/sip bits are 1 << number. */
@@ -75,6 +76,8 @@
 #define SCAUSE_IRQ		(1UL << 63)
 
 #define HENVCFG_STCE	(1UL << 63)
+
+#define INSN_WFI	0x10500073
 
 #ifndef __ASSEMBLY__
 #include <core/types.h>

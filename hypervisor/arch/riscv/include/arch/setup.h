@@ -7,6 +7,10 @@
 /* The harts have Sstc: the guest's timer is vstimecmp, not firmware's. */
 bool arch_has_sstc(void);
 
+struct guest_regs;
+/* A guest's wfi in VS mode, trapped on QEMU only (setup.c). */
+void arch_guest_wfi(struct guest_regs *regs);
+
 struct per_cpu;
 /* The hart running the hypervisor code that asks (traps.c). */
 struct per_cpu *this_cpu(void);
