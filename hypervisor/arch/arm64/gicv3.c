@@ -563,6 +563,16 @@ static u64 owned_mask(struct cell *cell, u32 first_irq, unsigned int size,
 
 	if (!count)
 		count = 1;
+	if (bits_per_irq == 1) {
+		/* Enable, pending, active, group: 32 interrupts in one go. */
+		mask = cell_owned_irqs(cell, first_irq, count);
+		if (first_irq < 32)
+			mask &= first_irq + count <= 32 ? 0 : ~0ULL << (32 - first_irq);
+		if (first_irq + count > gic.num_irqs)
+			mask &= first_irq >= gic.num_irqs ? 0 :
+				BIT(gic.num_irqs - first_irq) - 1;
+		return mask;
+	}
 	for (n = 0; n < count; n++) {
 		u32 irq = first_irq + n;
 

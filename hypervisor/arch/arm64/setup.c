@@ -209,7 +209,12 @@ void arch_cpu_disable(struct per_cpu *cpu)
 	isb();
 	asm volatile("tlbi alle1" ::: "memory");
 	dsb(ish);
-	clean_hypervisor_memory();
+	/*
+	 * Cleaning by address reaches every CPU's cache: the last CPU to
+	 * leave does it once, after the others wrote their last.
+	 */
+	if (!READ_ONCE(hypervisor.cpus_enabled))
+		clean_hypervisor_memory();
 	cpu->arch.disabling = true;
 }
 

@@ -69,13 +69,12 @@ static bool owns_context(const struct cell *cell, unsigned int ctx)
 /* The bits of 32-line word n the cell owns. */
 static u32 owned_bits(const struct cell *cell, unsigned int word)
 {
-	u32 bits = 0;
-	unsigned int n;
+	u32 bits = cell_owned_irqs(cell, word * 32, 32);
 
-	for (n = 0; n < 32; n++)
-		if (word * 32 + n < num_irqs() &&
-		    cell_owns_irq(cell, word * 32 + n))
-			bits |= 1U << n;
+	if (word * 32 >= num_irqs())
+		return 0;
+	if (num_irqs() - word * 32 < 32)
+		bits &= BIT(num_irqs() - word * 32) - 1;
 	/* Source 0 does not exist. */
 	return word ? bits : bits & ~1U;
 }

@@ -53,22 +53,22 @@ void sbi_send_ipi(unsigned long hartid)
 static bool cell_hart_mask(struct per_cpu *cpu, unsigned long *mask,
 			   unsigned long *base, const char *call)
 {
-	u64 harts = cpu->cell->cpu_set;
-	unsigned int n;
+	u64 harts = cpu->cell->cpu_set, foreign;
+	unsigned int n = 0;
 
 	if (*base == -1UL) {
 		*mask = harts;
 		*base = 0;
 		return true;
 	}
-	for (n = 0; n < 64; n++) {
-		if (!(*mask & BIT(n)))
-			continue;
-		if (*base + n >= BULKHEAD_MAX_CPUS || !(harts & BIT(*base + n))) {
-			printk("bulkhead: cell \"%s\": SBI %s naming hart %lu outside the cell refused\n",
-			       cpu->cell->desc->name, call, *base + n);
-			return false;
-		}
+	/* Bit n names hart base + n; cpu_set has no bit past the last CPU. */
+	foreign = *base >= 64 ? *mask : *mask & ~(harts >> *base);
+	if (foreign) {
+		while (!(foreign & BIT(n)))
+			n++;
+		printk("bulkhead: cell \"%s\": SBI %s naming hart %lu outside the cell refused\n",
+		       cpu->cell->desc->name, call, *base + n);
+		return false;
 	}
 	return true;
 }
@@ -76,13 +76,14 @@ static bool cell_hart_mask(struct per_cpu *cpu, unsigned long *mask,
 static long send_ipi(struct per_cpu *cpu, unsigned long mask,
 		     unsigned long base)
 {
+	unsigned long rest;
 	unsigned int n;
 
 	if (!cell_hart_mask(cpu, &mask, &base, "send_ipi"))
 		return SBI_ERR_INVALID_PARAM;
 	/* Mark before sending: the target clears its interrupt, then looks. */
-	for (n = 0; n < 64; n++)
-		if (mask & BIT(n))
+	for (n = 0, rest = mask; rest; n++, rest >>= 1)
+		if (rest & 1)
 			__atomic_store_n(&per_cpu(base + n)->arch.guest_ipi, true,
 					 __ATOMIC_SEQ_CST);
 	return sbi_call(SBI_EXT_IPI, 0, mask, base, 0, 0, 0).error;

@@ -45,6 +45,24 @@ static inline bool cell_owns_irq(const struct cell *cell, u32 irq)
 	return irq < CELL_MAX_IRQS && (cell->irq_owned[irq / 64] & BIT(irq % 64));
 }
 
+/*
+ * Ownership of the interrupts first .. first + count - 1 (count <= 64) as
+ * bits 0 .. count - 1: a whole register of enable or pending bits at once.
+ */
+static inline u64 cell_owned_irqs(const struct cell *cell, u32 first,
+				  unsigned int count)
+{
+	unsigned int word = first / 64, shift = first % 64;
+	u64 bits;
+
+	if (first >= CELL_MAX_IRQS)
+		return 0;
+	bits = cell->irq_owned[word] >> shift;
+	if (shift && word + 1 < CELL_MAX_IRQS / 64)
+		bits |= cell->irq_owned[word + 1] << (64 - shift);
+	return count < 64 ? bits & (BIT(count) - 1) : bits;
+}
+
 #define for_each_cell_cpu(cpu, cell) \
 	for ((cpu) = 0; (cpu) < BULKHEAD_MAX_CPUS; (cpu)++) \
 		if ((cell)->cpu_set & BIT(cpu))
