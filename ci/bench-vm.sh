@@ -1,62 +1,128 @@
-# Benchmark scenario, run in the test machine of either arch: prints
-# figures, never decides pass or fail (QEMU under TCG on a shared machine is
-# noisy; compare figures from the same machine only). What the arch cannot
-# do yet is skipped with a line saying so.
+# Benchmark scenario, run in the test machine of either arch by ci/bench,
+# which prepends the settings below and turns the "bench: ID VALUE" lines
+# into its table (figure, bulkhead, limit, ratio). Figures only: nothing
+# here passes or fails on a time (QEMU under TCG on a shared host is noisy;
+# every ratio is taken within this one run).
+: "${ROUNDS:=5}"	# alternating before/under-the-hypervisor rounds
+: "${SCALE:=4}"		# work per job, in units
+: "${TIMER_SECS:=6}"	# how long timer-demo runs in its cell
+: "${EXIT_SECS:=5}"	# how long exits are counted
+: "${LINUX:=1}"		# boot the Linux cell too
 I=/usr/lib/bulkhead/inmates
-now() { cut -d' ' -f1 /proc/uptime; }
-ms_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
-job() { awk 'BEGIN { s = 0; for (i = 0; i < 400000; i++) s = (s * 31 + i) % 1000003; print s }' >/dev/null; }
-timed_job() { t=$(now); job; ms_since "$t"; }
-total_exits() { cat /sys/devices/bulkhead/statistics/cpu*/vmexits_total | awk '{ s += $1 } END { print s }'; }
-row() { printf 'bench: %-44s %10s %s\n' "$1" "$2" "$3"; }
+L=/usr/share/bulkhead/linux
+SYS=/sys/devices/bulkhead
+
+us() { bench-clock; }
+# bench: ID VALUE - one figure; ci/bench knows every ID.
+fig() { echo "bench: $1 $2"; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+elapsed_ms() { t0=$(us); "$@" >/dev/null 2>&1; echo $(( ($(us) - t0) / 1000 )); }
+
+cpu_job() { awk -v n=$((SCALE * 100000)) 'BEGIN { s = 0; for (i = 0; i < n; i++) s = (s * 31 + i) % 1000003; print s }'; }
+# Page allocation, zeroing and copying through tmpfs.
+mem_job() { dd if=/dev/zero of=/tmp/bench-mem bs=1M count=$((SCALE * 16)) && cat /tmp/bench-mem >/dev/null && rm -f /tmp/bench-mem; }
+# Writes and reads on the virtio disk past the page cache: MMIO to the
+# device and its interrupts, all through root's own drivers.
+io_job() {
+	dd if=/dev/zero of=/dev/vda bs=64k count=$((SCALE * 64)) conv=fsync &&
+	echo 3 > /proc/sys/vm/drop_caches &&
+	dd if=/dev/vda of=/dev/null bs=64k count=$((SCALE * 64))
+}
+cpu_exits() { cat $SYS/statistics/cpu$1/vmexits_total; }
+all_exits() { cat $SYS/statistics/cpu*/vmexits_total | awk '{ s += $1 } END { print s }'; }
+root_irqs() { awk 'NR > 1 { for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i } END { print s }' /proc/interrupts; }
+# The first CPU of cell 1, by the configs' numbers (the statistics' too).
+cell_cpu() { sed 's/[-,].*//' $SYS/cells/1/cpus_assigned_list; }
 
 modprobe bulkhead
-j0=$(timed_job); j0=$(( (j0 + $(timed_job)) / 2 ))
-t=$(now); bulkhead enable /etc/bulkhead/qemu-virt.cell >/dev/null; row "enable (4 CPUs)" "$(ms_since "$t")" ms
-j1=$(timed_job); j1=$(( (j1 + $(timed_job)) / 2 ))
-row "CPU job in root, before enable" "$j0" ms
-row "CPU job in root, under the hypervisor" "$j1" ms
-e=$(total_exits); sleep 5; e=$(( ($(total_exits) - e) / 5 ))
-row "exits per second, idle root, all CPUs" "$e" /s
-row "hypervisor page pool used" "$(cat /sys/devices/bulkhead/mem_pool_used)" pages
+fig image_bytes "$(wc -c < /lib/firmware/bulkhead-$(uname -m | sed 's/aarch64/arm64/').bin)"
+[ -b /dev/vda ] || echo "bench: note: no /dev/vda (ci/bench gives the machine a disk): no I/O figure"
 
-bench_inmate_cell() {
-t=$(now)
-bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell >/dev/null
-bulkhead cell load inmate $I/timer-demo.bin >/dev/null
-bulkhead cell start inmate >/dev/null
-row "cell create + load + start" "$(ms_since "$t")" ms
-sleep 6
-bulkhead console | grep "timer-demo: [0-9]* ticks" | tail -n 1 | sed 's/^\[inmate\] /bench: /'
-t=$(now); bulkhead cell destroy inmate >/dev/null; row "cell destroy (CPU back in Linux)" "$(ms_since "$t")" ms
-}
-if [ -e $I/timer-demo.bin ]; then
-	bench_inmate_cell
-else
-	echo "bench: no inmates on $(uname -m) yet: cell figures skipped"
-fi
-
-L=/usr/share/bulkhead/linux
-bench_linux_cell() {
-t=$(now)
-bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell $L/Image -i $L/initramfs.cpio.gz \
-	-c bulkhead.test=poweroff >/dev/null 2>&1
-n=0
-while [ "$(cat /sys/devices/bulkhead/cells/1/state)" != "shut down" ] && [ $n -lt 1200 ]; do
-	sleep 0.05
-	n=$((n + 1))
+# Root overhead and the lifecycle of the hypervisor itself: rounds alternate
+# between plain Linux and Linux under the hypervisor, so that drifts of the
+# host hit both sides alike.
+cpu0="" cpu1="" mem0="" mem1="" io0="" io1="" en="" dis="" off="" on=""
+for r in $(seq 1 "$ROUNDS"); do
+	cpu0="$cpu0 $(elapsed_ms cpu_job)"
+	mem0="$mem0 $(elapsed_ms mem_job)"
+	[ -b /dev/vda ] && io0="$io0 $(elapsed_ms io_job)"
+	# What taking a CPU from Linux and giving it back costs Linux itself:
+	# the floor under cell create and destroy.
+	off="$off $(elapsed_ms sh -c 'echo 0 > /sys/devices/system/cpu/cpu3/online')"
+	on="$on $(elapsed_ms sh -c 'echo 1 > /sys/devices/system/cpu/cpu3/online')"
+	en="$en $(elapsed_ms bulkhead enable /etc/bulkhead/qemu-virt.cell)"
+	cpu1="$cpu1 $(elapsed_ms cpu_job)"
+	mem1="$mem1 $(elapsed_ms mem_job)"
+	[ -b /dev/vda ] && io1="$io1 $(elapsed_ms io_job)"
+	[ "$r" = "$ROUNDS" ] && break
+	dis="$dis $(elapsed_ms bulkhead disable)"
 done
-if [ $n -lt 1200 ]; then
-	row "non-root Linux: boot to poweroff" "$(ms_since "$t")" ms
+fig cpu_job_ms "$(echo "$cpu1" | median) $(echo "$cpu0" | median)"
+fig mem_job_ms "$(echo "$mem1" | median) $(echo "$mem0" | median)"
+[ -b /dev/vda ] && fig io_job_ms "$(echo "$io1" | median) $(echo "$io0" | median)"
+fig enable_ms "$(echo "$en" | median)"
+fig cpu_offline_ms "$(echo "$off" | median)"
+fig cpu_online_ms "$(echo "$on" | median)"
+fig pool_pages_enabled "$(cat $SYS/mem_pool_used)"
+
+# Idle root: its exits against the interrupts it takes (each one costs an
+# exit where the hardware cannot deliver it directly).
+sleep 1
+e=$(all_exits) i=$(root_irqs)
+sleep "$EXIT_SECS"
+fig idle_root_exits_per_s "$(( ($(all_exits) - e) / EXIT_SECS )) $(( ($(root_irqs) - i) / EXIT_SECS ))"
+
+pool=$(cat $SYS/mem_pool_used)
+if [ -e $I/timer-demo.bin ]; then
+	t0=$(us)
+	bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell >/dev/null
+	t1=$(us)
+	bulkhead cell load inmate $I/timer-demo.bin >/dev/null
+	bulkhead cell start inmate >/dev/null
+	t2=$(us)
+	fig cell_create_ms $(( (t1 - t0) / 1000 ))
+	fig cell_start_ms $(( (t2 - t0) / 1000 ))
+	fig pool_pages_per_cell $(( $(cat $SYS/mem_pool_used) - pool ))
+	sleep "$TIMER_SECS"
+	line=$(bulkhead console | grep "timer-demo: [0-9]* ticks" | tail -n 1)
+	fig timer_line "${line#*timer-demo: }"
+	t0=$(us)
+	bulkhead cell destroy inmate >/dev/null
+	fig cell_destroy_ms $(( ($(us) - t0) / 1000 ))
+
+	bulkhead cell create /etc/bulkhead/qemu-virt-inmate.cell >/dev/null
+	bulkhead cell load inmate $I/compute.bin >/dev/null
+	bulkhead cell start inmate >/dev/null
+	sleep 1
+	c=$(cell_cpu)
+	e=$(cpu_exits "$c")
+	sleep "$EXIT_SECS"
+	fig compute_cell_exits_per_s "$(( ($(cpu_exits "$c") - e) / EXIT_SECS ))"
+	bulkhead cell destroy inmate >/dev/null
 else
-	echo "bench: the non-root Linux did not power off within 60 s; its CPUs:"
-	bulkhead cell dump linux
+	echo "bench: note: no inmates for $(uname -m): cell figures skipped"
 fi
-bulkhead cell destroy linux >/dev/null
-}
-if [ -e /etc/bulkhead/qemu-virt-linux.cell ] && [ -e $L/Image ]; then
-	bench_linux_cell
+
+if [ "$LINUX" = 1 ] && [ -e /etc/bulkhead/qemu-virt-linux.cell ] && [ -e $L/Image ]; then
+	# Boot to poweroff in the guest's own clock (its init prints it), as
+	# the same kernel booted directly by QEMU reports it.
+	t0=$(us)
+	bulkhead cell linux /etc/bulkhead/qemu-virt-linux.cell $L/Image -i $L/initramfs.cpio.gz \
+		-c bulkhead.test=poweroff >/dev/null 2>&1
+	n=0
+	while [ "$(cat $SYS/cells/1/state)" != "shut down" ] && [ $n -lt 1200 ]; do
+		sleep 0.05
+		n=$((n + 1))
+	done
+	if [ $n -lt 1200 ]; then
+		fig linux_cell_poweroff_ms $(( ($(us) - t0) / 1000 ))
+	else
+		echo "bench: note: the non-root Linux did not power off within 60 s; its CPUs:"
+		bulkhead cell dump linux
+	fi
+	bulkhead cell destroy linux >/dev/null
 else
-	echo "bench: no Linux cell on $(uname -m) yet: its figure skipped"
+	echo "bench: note: no Linux cell for $(uname -m): its figure skipped"
 fi
-t=$(now); bulkhead disable >/dev/null; row "disable" "$(ms_since "$t")" ms
+dis="$dis $(elapsed_ms bulkhead disable)"
+fig disable_ms "$(echo "$dis" | median)"

@@ -12,6 +12,7 @@
 #include <asm/mmio.h>
 #include <asm/processor.h>
 #include <asm/sysreg.h>
+#include "internal.h"
 
 #define ICC_SRE_SRE		(1 << 0)
 #define ICC_CTLR_EOIMODE	(1 << 1)
@@ -75,8 +76,12 @@ int gic_init(void)
 	write_sysreg(1, icc_igrpen1_el1);
 	isb();
 
-	if (gic_redist_base())
+	if (gic_redist_base()) {
+#ifdef INMATE_BARE
+		bare_gic_setup(gic_dist_base(), gic_redist_base());
+#endif
 		return 0;
+	}
 	printk("gic: no redistributor for MPIDR 0x%llx\n", cpu_mpidr());
 	return -1;
 }

@@ -27,6 +27,12 @@ void irq_dispatch(void);
 
 void mmu_build_tables(void);
 
+#ifdef INMATE_BARE
+/* qemu-bare.c: the machine without a hypervisor. */
+void bare_console_putc(char c);
+void bare_gic_setup(unsigned long dist, unsigned long redist);
+#endif
+
 extern char secondary_entry[];
 extern u64 mmu_l1_table[];
 

@@ -38,14 +38,25 @@
 #define MEM_DEVICE	(PTE_ATTR(ATTR_DEVICE) | PTE_AF | PTE_PXN | PTE_UXN)
 
 _Static_assert(INMATE_RAM_SIZE <= BLOCK_SIZE, "RAM fits one level-3 table");
+_Static_assert(INMATE_LOAD_ADDR % GIB == 0 && INMATE_LOAD_ADDR < 4 * GIB,
+	       "RAM starts a level-1 entry of the low 4 GiB");
+#ifdef INMATE_BARE
+/* The comm region is one more page of the same level-3 table. */
+_Static_assert(INMATE_COMM_REGION == INMATE_LOAD_ADDR + INMATE_RAM_SIZE &&
+	       INMATE_RAM_SIZE + PAGE_SIZE <= BLOCK_SIZE,
+	       "comm region is the page after RAM");
+#else
 _Static_assert(INMATE_COMM_REGION % GIB == 0 && INMATE_COMM_REGION < 4 * GIB,
 	       "comm region starts a level-1 entry of the low 4 GiB");
+#endif
 
 #define TABLE	__attribute__((aligned(PAGE_SIZE)))
 
 u64 mmu_l1_table[ENTRIES] TABLE;
 static u64 ram_l2[ENTRIES] TABLE, ram_l3[ENTRIES] TABLE;
+#ifndef INMATE_BARE
 static u64 comm_l2[ENTRIES] TABLE, comm_l3[ENTRIES] TABLE;
+#endif
 
 /*
  * One GiB at base: its first normal_size bytes get normal_attr, the rest of
@@ -71,12 +82,21 @@ void mmu_build_tables(void)
 {
 	unsigned int i;
 
-	map_gib(ram_l2, ram_l3, 0, INMATE_RAM_SIZE, MEM_NORMAL);
+#ifdef INMATE_BARE
+	/* The comm region page is mapped as RAM is, by the same table. */
+	map_gib(ram_l2, ram_l3, INMATE_LOAD_ADDR, INMATE_RAM_SIZE + PAGE_SIZE,
+		MEM_NORMAL);
+#else
+	map_gib(ram_l2, ram_l3, INMATE_LOAD_ADDR, INMATE_RAM_SIZE, MEM_NORMAL);
 	map_gib(comm_l2, comm_l3, INMATE_COMM_REGION, PAGE_SIZE, MEM_DATA);
+#endif
 
 	for (i = 0; i < 4; i++)
 		mmu_l1_table[i] = (i * GIB) | PTE_VALID | MEM_DEVICE;
-	mmu_l1_table[0] = (u64)ram_l2 | PTE_VALID | PTE_TABLE;
+	mmu_l1_table[INMATE_LOAD_ADDR / GIB] =
+		(u64)ram_l2 | PTE_VALID | PTE_TABLE;
+#ifndef INMATE_BARE
 	mmu_l1_table[INMATE_COMM_REGION / GIB] =
 		(u64)comm_l2 | PTE_VALID | PTE_TABLE;
+#endif
 }

@@ -1,6 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 #include <asm/psci.h>
 
+/*
+ * The conduit: the hypervisor takes SMC from a cell. QEMU virt without
+ * EL2 (make BARE=1) answers PSCI on HVC itself.
+ */
+#ifdef INMATE_BARE
+#define PSCI_CONDUIT	"hvc #0"
+#else
+#define PSCI_CONDUIT	"smc #0"
+#endif
+
 /* SMCCC 1.0: x4..x17 are not preserved either. */
 long psci_call(u64 fn, u64 arg1, u64 arg2, u64 arg3)
 {
@@ -9,7 +19,7 @@ long psci_call(u64 fn, u64 arg1, u64 arg2, u64 arg3)
 	register u64 x2 asm("x2") = arg2;
 	register u64 x3 asm("x3") = arg3;
 
-	asm volatile("smc #0"
+	asm volatile(PSCI_CONDUIT
 		     : "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3)
 		     : : "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
 		       "x12", "x13", "x14", "x15", "x16", "x17", "memory");

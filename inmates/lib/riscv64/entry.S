@@ -52,6 +52,10 @@ _start:
 	addi	t0, t0, 8
 	j	1b
 2:
+#ifdef INMATE_BARE
+	/* a0: still this hart's id */
+	call	bare_park_harts
+#endif
 	tail	boot_main
 
 	.text

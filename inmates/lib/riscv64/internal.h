@@ -23,4 +23,9 @@ bool irq_dispatch(unsigned long cause);
 
 extern char secondary_entry[];
 
+#ifdef INMATE_BARE
+/* hsm-bare.c: the firmware's other harts to the parking loop. */
+void bare_park_harts(unsigned long self);
+#endif
+
 #endif
