@@ -214,14 +214,33 @@ static void deliver(struct per_cpu *cpu, u32 irq)
 	write_sysreg(ICH_HCR_EL2, read_sysreg(ICH_HCR_EL2) | ICH_HCR_UIE);
 }
 
+/*
+ * The lowest interrupt from `from` on that waits for a list register, or
+ * 1024: a word of the bitmap at a time, as a CPU stop or a drained list
+ * register would otherwise test 1024 bits one by one.
+ */
+static unsigned int next_waiting(const struct per_cpu *cpu, unsigned int from)
+{
+	unsigned int word = from / 64;
+	u64 bits;
+
+	if (from >= 1024)
+		return 1024;
+	bits = cpu->arch.pending_irqs[word] & (~0ULL << (from % 64));
+	while (!bits) {
+		if (++word == 1024 / 64)
+			return 1024;
+		bits = cpu->arch.pending_irqs[word];
+	}
+	return word * 64 + __builtin_ctzll(bits);
+}
+
 static void inject_waiting(struct per_cpu *cpu)
 {
 	unsigned int n;
 	bool left = false;
 
-	for (n = 0; n < 1024; n++) {
-		if (!(cpu->arch.pending_irqs[n / 64] & BIT(n % 64)))
-			continue;
+	for (n = next_waiting(cpu, 0); n < 1024; n = next_waiting(cpu, n + 1)) {
 		if (inject(cpu, n))
 			cpu->arch.pending_irqs[n / 64] &= ~BIT(n % 64);
 		else
@@ -377,9 +396,8 @@ void gicv3_cpu_exit(struct per_cpu *cpu)
 			return_to_physical(cpu, frame, LR_VINTID(lr));
 		lr_write(n, 0);
 	}
-	for (n = 0; n < 1024; n++)
-		if (cpu->arch.pending_irqs[n / 64] & BIT(n % 64))
-			return_to_physical(cpu, frame, n);
+	for (n = next_waiting(cpu, 0); n < 1024; n = next_waiting(cpu, n + 1))
+		return_to_physical(cpu, frame, n);
 	if (frame)
 		mmio_write(frame + GICR_ICENABLER0, hypervisor_private_irqs(), 4);
 	write_sysreg(ICC_PMR_EL1, vmcr >> 24);
@@ -416,9 +434,8 @@ void gicv3_cpu_reset(struct per_cpu *cpu)
 			deactivate((lr >> 32) & 0x3ff);
 		lr_write(n, 0);
 	}
-	for (n = 0; n < 1024; n++)
-		if (n >= 16 && (cpu->arch.pending_irqs[n / 64] & BIT(n % 64)))
-			deactivate(n);
+	for (n = next_waiting(cpu, 16); n < 1024; n = next_waiting(cpu, n + 1))
+		deactivate(n);
 	memset(cpu->arch.pending_irqs, 0, sizeof(cpu->arch.pending_irqs));
 	write_sysreg(ICH_HCR_EL2, 0);
 	isb();
