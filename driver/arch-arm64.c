@@ -13,6 +13,7 @@
 #include <asm/sysreg.h>
 #include <asm/virt.h>
 
+#include <bulkhead/hw-check.h>
 #include <bulkhead/hypercall.h>
 
 #include "bulkhead.h"
@@ -59,45 +60,94 @@ static u64 hvc_call(u64 a0, u64 a1, u64 a2, u64 a3, u64 a4)
  * hotplug does the same. Cells take CPUs by hotplug, so with KVM in use
  * enable must refuse rather than let KVM break later.
  */
-static bool kvm_lost_on_cpu_online(void)
+static u64 kvm_hotplug_state(void)
 {
 	struct path path;
+	u64 state = 0;
 
-	if (!IS_ENABLED(CONFIG_KVM) || !cpus_have_cap(ARM64_SPECTRE_V3A))
-		return false;
+	if (!IS_ENABLED(CONFIG_KVM))
+		return 0;
+	if (cpus_have_cap(ARM64_SPECTRE_V3A))
+		state |= BULKHEAD_HW_SPECTRE_V3A;
 	/* KVM registers its device only when it initialised. */
-	if (kern_path("/sys/class/misc/kvm", LOOKUP_FOLLOW, &path))
-		return false;
-	path_put(&path);
-	return true;
+	if (!kern_path("/sys/class/misc/kvm", LOOKUP_FOLLOW, &path)) {
+		path_put(&path);
+		state |= BULKHEAD_HW_KVM_INITIALISED;
+	}
+	return state;
 }
 
-int bulkhead_arch_check(void)
+static int check_not_vhe(bool report, u64 *detail)
 {
-	u64 pfr0 = read_sysreg(id_aa64pfr0_el1);
-	u64 reply;
-
-	if (is_kernel_in_hyp_mode()) {
+	if (!is_kernel_in_hyp_mode())
+		return 0;
+	if (report)
 		pr_err("bulkhead: Linux runs at EL2 itself (VHE); boot it with kvm-arm.mode=nvhe or id_aa64mmfr1.vh=0 so it runs at EL1\n");
-		return -EOPNOTSUPP;
-	}
-	/* ID_AA64PFR0_EL1.EL2, bits [11:8]: 0 when EL2 is not implemented. */
-	if (!((pfr0 >> 8) & 0xf)) {
-		pr_err("bulkhead: this CPU has no EL2; bulkhead needs virtualization extensions (QEMU: -M virt,virtualization=on)\n");
-		return -ENODEV;
-	}
-	reply = hvc_call(STUB_PROBE_CALL, 0, 0, 0, 0);
-	if (reply != STUB_UNKNOWN_CALL) {
-		pr_err("bulkhead: EL2 is held by something other than Linux's hyp stub (reply %#llx), normally KVM: %s\n",
-		       reply, KVM_ADVICE);
-		return -ENODEV;
-	}
-	if (kvm_lost_on_cpu_online()) {
-		pr_err("bulkhead: KVM is in use, and on this CPU type (Cortex-A57/A72, kernel with CONFIG_RANDOMIZE_BASE) Linux breaks KVM on every CPU that goes offline and online again, as cells make them: its next KVM guest would hang that CPU. Boot with kvm-arm.mode=none to use bulkhead with this kernel (Documentation/status.md, \"KVM\")\n");
-		return -EOPNOTSUPP;
-	}
-	return 0;
+	return -EOPNOTSUPP;
 }
+
+static int check_el2(bool report, u64 *detail)
+{
+	/* ID_AA64PFR0_EL1.EL2, bits [11:8]: 0 when EL2 is not implemented. */
+	*detail = (read_sysreg(id_aa64pfr0_el1) >> 8) & 0xf;
+	if (*detail)
+		return 0;
+	if (report)
+		pr_err("bulkhead: this CPU has no EL2; bulkhead needs virtualization extensions (QEMU: -M virt,virtualization=on)\n");
+	return -ENODEV;
+}
+
+static int check_hyp_stub(bool report, u64 *detail)
+{
+	*detail = hvc_call(STUB_PROBE_CALL, 0, 0, 0, 0);
+	if (*detail == STUB_UNKNOWN_CALL)
+		return 0;
+	if (report)
+		pr_err("bulkhead: EL2 is held by something other than Linux's hyp stub (reply %#llx), normally KVM: %s\n",
+		       *detail, KVM_ADVICE);
+	return -ENODEV;
+}
+
+static int check_kvm_hotplug(bool report, u64 *detail)
+{
+	const u64 lost = BULKHEAD_HW_SPECTRE_V3A | BULKHEAD_HW_KVM_INITIALISED;
+
+	*detail = kvm_hotplug_state();
+	if ((*detail & lost) != lost)
+		return 0;
+	if (report)
+		pr_err("bulkhead: KVM is in use, and on this CPU type (Cortex-A57/A72, kernel with CONFIG_RANDOMIZE_BASE) Linux breaks KVM on every CPU that goes offline and online again, as cells make them: its next KVM guest would hang that CPU. Boot with kvm-arm.mode=none to use bulkhead with this kernel (Documentation/status.md, \"KVM\")\n");
+	return -EOPNOTSUPP;
+}
+
+/*
+ * The hypervisor drives the GIC through the GICv3 CPU interface's system
+ * registers; with a GICv2 its first access to them is undefined and the
+ * CPU entering it hangs.
+ */
+static int check_gicv3(bool report, u64 *detail)
+{
+	/* ID_AA64PFR0_EL1.GIC, bits [27:24]: 0 without that interface. */
+	*detail = (read_sysreg(id_aa64pfr0_el1) >> 24) & 0xf;
+	if (*detail)
+		return 0;
+	if (report)
+		pr_err("bulkhead: this CPU has no GICv3 CPU interface: the machine's GIC is a GICv2 (or older), which bulkhead does not support yet (issue 15); QEMU: -M virt,gic-version=3\n");
+	return -ENODEV;
+}
+
+const struct bulkhead_arch_check bulkhead_arch_checks[] = {
+	{ .id = BULKHEAD_HW_ARM64_NOT_VHE, .run = check_not_vhe },
+	{ .id = BULKHEAD_HW_ARM64_EL2, .run = check_el2 },
+	/* An hvc from EL2 itself or without EL2 would not reach a stub. */
+	{ .id = BULKHEAD_HW_ARM64_HYP_STUB, .run = check_hyp_stub,
+	  .needs = BIT(BULKHEAD_HW_ARM64_NOT_VHE) | BIT(BULKHEAD_HW_ARM64_EL2) },
+	{ .id = BULKHEAD_HW_ARM64_KVM_HOTPLUG, .run = check_kvm_hotplug },
+	{ .id = BULKHEAD_HW_ARM64_GICV3, .run = check_gicv3 },
+};
+
+const unsigned int bulkhead_arch_num_checks = ARRAY_SIZE(bulkhead_arch_checks);
+static_assert(ARRAY_SIZE(bulkhead_arch_checks) <= BULKHEAD_HW_MAX_RESULTS);
 
 const char *const bulkhead_arch_cpu_id_name = "config CPU";
 

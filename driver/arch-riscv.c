@@ -21,6 +21,7 @@
 #include <asm/hwcap.h>
 #include <asm/sbi.h>
 
+#include <bulkhead/hw-check.h>
 #include <bulkhead/hypercall.h>
 #include <bulkhead/hypervisor.h>
 
@@ -64,18 +65,38 @@ static bool kvm_present(void)
 	return true;
 }
 
-int bulkhead_arch_check(void)
+static int check_h(bool report, u64 *detail)
 {
-	if (!riscv_isa_extension_available(NULL, h)) {
+	if (riscv_isa_extension_available(NULL, h))
+		return 0;
+	if (report)
 		pr_err("bulkhead: the harts have no hypervisor extension (H); bulkhead needs it (QEMU: -cpu rv64,h=true)\n");
-		return -ENODEV;
-	}
-	if (kvm_present()) {
-		pr_err("bulkhead: KVM is loaded; a Linux running under bulkhead cannot use the hypervisor extension itself: unload it (rmmod kvm) or build the kernel without CONFIG_KVM\n");
-		return -EBUSY;
-	}
-	return 0;
+	return -ENODEV;
 }
+
+static int check_no_kvm(bool report, u64 *detail)
+{
+	if (!kvm_present())
+		return 0;
+	if (report)
+		pr_err("bulkhead: KVM is loaded; a Linux running under bulkhead cannot use the hypervisor extension itself: unload it (rmmod kvm) or build the kernel without CONFIG_KVM\n");
+	return -EBUSY;
+}
+
+/* Without Sstc the timers of root and cells go through SBI and firmware. */
+static int check_sstc(bool report, u64 *detail)
+{
+	return riscv_isa_extension_available(NULL, SSTC) ? 0 : -ENODEV;
+}
+
+const struct bulkhead_arch_check bulkhead_arch_checks[] = {
+	{ .id = BULKHEAD_HW_RISCV_H, .run = check_h },
+	{ .id = BULKHEAD_HW_RISCV_NO_KVM, .run = check_no_kvm },
+	{ .id = BULKHEAD_HW_RISCV_SSTC, .run = check_sstc, .advisory = true },
+};
+
+const unsigned int bulkhead_arch_num_checks = ARRAY_SIZE(bulkhead_arch_checks);
+static_assert(ARRAY_SIZE(bulkhead_arch_checks) <= BULKHEAD_HW_MAX_RESULTS);
 
 /* Identity-map the 1 GiB pages holding the hypervisor memory. */
 static unsigned long boot_satp(phys_addr_t base)

@@ -103,10 +103,32 @@ void bulkhead_console_relay(u64 mark);
 ssize_t bulkhead_console_read(struct file *file, char __user *buf,
 			      size_t count, loff_t *ppos);
 
+/*
+ * A check of the machine that enable runs before it touches a CPU, and
+ * BULKHEAD_HW_CHECK without enabling. run() returns 0 when the check passes,
+ * else the error enable fails with; with report set it logs why and how to
+ * fix it (enable), else nothing (the ioctl). *detail: see the id's
+ * definition in hw-check.h. needs: BIT(id) of checks that must pass before
+ * this one may run; they come earlier in the table.
+ */
+struct bulkhead_arch_check {
+	u16 id;			/* BULKHEAD_HW_* */
+	bool advisory;		/* reported, never refuses enable */
+	u32 needs;
+	int (*run)(bool report, u64 *detail);
+};
+
+/* hw-check.c */
+int bulkhead_check_machine(void);
+struct bulkhead_hw_check;
+void bulkhead_hw_check(struct bulkhead_hw_check *result);
+
 /* Implemented per architecture (arch-<arch>.c). */
 extern const u16 bulkhead_arch_id;
 extern const char *const bulkhead_firmware_name;
-int bulkhead_arch_check(void);
+/* Enable's order: the first failure is the one it reports. */
+extern const struct bulkhead_arch_check bulkhead_arch_checks[];
+extern const unsigned int bulkhead_arch_num_checks;
 /*
  * The number configs give Linux CPU cpu (cpu_set bits, the hypervisor's
  * CPU ids): arm64 numbers them as Linux does, riscv64 by hart id, since

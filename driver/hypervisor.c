@@ -265,7 +265,7 @@ int bulkhead_enable(const void __user *user_config, size_t config_size)
 		err = PTR_ERR(config);
 		goto out_unlock;
 	}
-	err = bulkhead_arch_check();
+	err = bulkhead_check_machine();
 	if (!err)
 		err = check_memory(&config->hypervisor_memory);
 	if (err)

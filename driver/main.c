@@ -2,10 +2,11 @@
 /*
  * bulkhead driver: the root Linux's side of the hypervisor.
  *
- * /dev/bulkhead takes the CLI's requests (enable, disable) and streams the
- * hypervisor console; /sys/devices/bulkhead shows the state. The hypervisor
- * is disabled on module unload and on reboot, so Linux never goes down
- * with CPUs still under it.
+ * /dev/bulkhead takes the CLI's requests (enable, disable, cells, the
+ * machine checks of `bulkhead hardware check`) and streams the hypervisor
+ * console; /sys/devices/bulkhead shows the state. The hypervisor is
+ * disabled on module unload and on reboot, so Linux never goes down with
+ * CPUs still under it.
  */
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
@@ -64,8 +65,13 @@ static long bulkhead_ioctl(struct file *file, unsigned int cmd,
 			   unsigned long arg)
 {
 	struct bulkhead_config_arg config;
+	struct bulkhead_hw_check hw;
 
 	switch (cmd) {
+	case BULKHEAD_HW_CHECK:
+		bulkhead_hw_check(&hw);
+		return copy_to_user((void __user *)arg, &hw, sizeof(hw)) ?
+			-EFAULT : 0;
 	case BULKHEAD_ENABLE:
 		if (copy_from_user(&config, (void __user *)arg, sizeof(config)))
 			return -EFAULT;

@@ -35,6 +35,7 @@ extern const struct bh_command bh_cmd_disable;
 extern const struct bh_command bh_cmd_console;
 extern const struct bh_command bh_cmd_cell;
 extern const struct bh_command bh_cmd_cell_linux;
+extern const struct bh_command bh_cmd_hardware;
 
 /* driver-call.c */
 int bh_open_driver(void);

@@ -290,8 +290,7 @@ int bh_dt_cell_owns_irq(const struct bh_dt_ctx *c, uint32_t line)
 	return 0;
 }
 
-/* The phandle of the node's interrupt parent (inherited), 0 if none. */
-static uint32_t interrupt_parent(const void *fdt, int node)
+uint32_t bh_fdt_interrupt_parent(const void *fdt, int node)
 {
 	const fdt32_t *p;
 	int len;
@@ -335,7 +334,7 @@ static int device_irqs_owned(const struct bh_dt_ctx *c, int node, char *why,
 
 	p = fdt_getprop(fdt, node, "interrupts", &plen);
 	if (p) {
-		if (interrupt_parent(fdt, node) != c->irqchip_phandle) {
+		if (bh_fdt_interrupt_parent(fdt, node) != c->irqchip_phandle) {
 			snprintf(why, len, "its interrupt controller is not the %s", chip);
 			return 0;
 		}

@@ -7,6 +7,7 @@
 #define _TOOLS_LINUX_DT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <bulkhead/cell-config.h>
@@ -32,6 +33,12 @@ struct bh_linux_dt_args {
 	/* Where to say which devices the cell gets (NULL: nowhere). */
 	FILE *report;
 };
+
+/*
+ * The phandle of a node's interrupt parent (inherited from its ancestors),
+ * 0 if none. Also used by `config create` (config-gen.c).
+ */
+uint32_t bh_fdt_interrupt_parent(const void *fdt, int node);
 
 /*
  * Builds the tree into a malloc'ed buffer (*fdt, *size, packed). Returns 0,

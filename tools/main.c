@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bulkhead.h"
+#include "config-gen.h"
 
 #ifndef BULKHEAD_VERSION
 #define BULKHEAD_VERSION "0.1-dev"
@@ -22,6 +23,8 @@ static const struct bh_command *const commands[] = {
 	&bh_cmd_cell,
 	&bh_cmd_cell_linux,
 	&bh_cmd_config,
+	&bh_cmd_config_create,
+	&bh_cmd_hardware,
 };
 
 #define BH_NUM_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -9,6 +9,7 @@
 #ifndef _BULKHEAD_IOCTL_H
 #define _BULKHEAD_IOCTL_H
 
+#include <bulkhead/hw-check.h>
 #include <bulkhead/types.h>
 
 #ifdef __KERNEL__
@@ -61,5 +62,11 @@ struct bulkhead_cpu_dump_arg {
 #define BULKHEAD_CELL_SHUTDOWN	_IO(BULKHEAD_IOCTL_MAGIC, 5)
 #define BULKHEAD_CELL_DESTROY	_IO(BULKHEAD_IOCTL_MAGIC, 6)
 #define BULKHEAD_CPU_DUMP	_IOW(BULKHEAD_IOCTL_MAGIC, 7, struct bulkhead_cpu_dump_arg)
+/*
+ * Runs enable's checks of the machine without enabling (hw-check.h); no
+ * side effect, not even a kernel log line. Works whether or not bulkhead
+ * is enabled (if it is, it runs no check and says so).
+ */
+#define BULKHEAD_HW_CHECK	_IOR(BULKHEAD_IOCTL_MAGIC, 8, struct bulkhead_hw_check)
 
 #endif /* _BULKHEAD_IOCTL_H */

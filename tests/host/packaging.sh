@@ -20,17 +20,7 @@ kdir=$(ci/kernel "$arch" 6.12) || exit 1
 release=$(cat "$kdir/include/config/kernel.release")
 tmp=$(mktemp -d /tmp/bulkhead-packaging.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-result() {
-	if [ "$1" = 0 ]; then
-		echo "PASS $2"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $2"
-		failed=$((failed + 1))
-	fi
-}
+. tests/host/lib.sh
 vermagic_is() { [ "$(modinfo -F vermagic "$1" 2>/dev/null | cut -d' ' -f1)" = "$release" ]; }
 
 # A copy of what a user checks out (committed or not), without build products.
@@ -74,5 +64,4 @@ if [ $failed != 0 ]; then
 		[ -s "$tmp/$f.log" ] && { echo "--- $f.log"; tail -n 20 "$tmp/$f.log"; }
 	done
 fi
-echo "$passed passed, $failed failed"
-[ $failed = 0 ]
+summary

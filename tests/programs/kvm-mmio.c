@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * kvm-mmio CPU: one KVM vCPU doing one MMIO write, run on the given CPU;
- * exit status 0 and "MMIO exit ok" when KVM works there. Root Linux must
- * keep KVM across enable, cells, hotplug and disable: tests/system/34-kvm.sh
- * runs it on every CPU (tests/system/prepare builds it into the machine).
+ * kvm-mmio CPU [HOLD]: one KVM vCPU doing one MMIO write, run on the given
+ * CPU; exit status 0 and "MMIO exit ok" when KVM works there. Root Linux
+ * must keep KVM across enable, cells, hotplug and disable:
+ * tests/system/34-kvm.sh runs it on every CPU (tests/system/prepare builds
+ * it into the machine). With HOLD, the VM lives HOLD seconds more, and
+ * KVM holds EL2 meanwhile.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -19,6 +21,7 @@
 int main(int argc, char **argv)
 {
 	int cpu = argc > 1 ? atoi(argv[1]) : 0, kvm, vm, vcpu, size;
+	int hold = argc > 2 ? atoi(argv[2]) : 0;
 	struct kvm_userspace_memory_region region = { 0 };
 	struct kvm_vcpu_init init;
 	struct kvm_run *run;
@@ -51,6 +54,8 @@ int main(int argc, char **argv)
 	if (run->exit_reason == KVM_EXIT_MMIO && run->mmio.is_write &&
 	    run->mmio.phys_addr == 0x10000000 && run->mmio.data[0] == 0x42) {
 		printf("kvm-mmio: CPU %d: MMIO exit ok\n", cpu);
+		fflush(stdout);
+		sleep(hold);
 		return 0;
 	}
 	printf("kvm-mmio: CPU %d: exit reason %u\n", cpu, run->exit_reason);

@@ -9,6 +9,9 @@
 #    so enable refuses with the fix and changes nothing.
 #  - Cortex-A57 booted with kvm-arm.mode=none, the fix: enable, a cell,
 #    disable work.
+# `bulkhead hardware check` says the same on each: all ok on the A53 and
+# with kvm-arm.mode=none, the KVM hotplug line failing with the fix on
+# the A57.
 # arches: arm64
 # kernels: debian-6.1
 # timeout: 400
@@ -38,6 +41,9 @@ modprobe bulkhead
 
 if grep -q kvm-arm.mode=none /proc/cmdline; then
 	check "kvm-arm.mode=none: no KVM" [ ! -e /sys/class/misc/kvm ]
+	hw_check
+	check "hardware check: exit status 0" [ $hw_rc = 0 ]
+	check "hardware check: no KVM" hw_line ok "KVM hotplug" "KVM is not initialised"
 	check "enable" bulkhead enable /etc/bulkhead/qemu-virt.cell
 	follow_console
 	follower=$!
@@ -49,11 +55,34 @@ elif [ $part = $((0xd07)) ]; then
 	expect_fail "enable refused" "kvm-arm.mode=none" \
 		bulkhead enable /etc/bulkhead/qemu-virt.cell
 	check "the refusal says why" grep -q "offline and online" /tmp/err
+	hw_check
+	check "hardware check: exit status 1" [ $hw_rc = 1 ]
+	check "hardware check: KVM would break" hw_line FAIL "KVM hotplug" "Cortex-A57/A72"
+	check "hardware check: the fix" hw_fix "KVM hotplug" "kvm-arm.mode=none"
+	check "hardware check: KVM leaves EL2 to the stub" hw_line ok "hyp stub"
+	check "hardware check: only that fails" [ "$(grep -c '^FAIL' /tmp/hw)" = 1 ]
 	check "not enabled" [ "$(cat /sys/devices/bulkhead/enabled)" = 0 ]
 	check "root kept its CPUs" [ "$(cat /sys/devices/system/cpu/online)" = 0-3 ]
 	kvm_everywhere "after the refusal"
 else
 	kvm_everywhere "before enable"
+	hw_check
+	check "hardware check: exit status 0" [ $hw_rc = 0 ]
+	check "hardware check: KVM is fine here" \
+		hw_line ok "KVM hotplug" "KVM is initialised, and this CPU keeps it"
+	# While a KVM guest exists, KVM holds EL2.
+	kvm-mmio 1 60 >/tmp/kvm-hold.out 2>&1 &
+	holder=$!
+	check "a KVM guest stays" until_ok 20 grep -q "MMIO exit ok" /tmp/kvm-hold.out
+	hw_check
+	check "hardware check, KVM guest: exit status 1" [ $hw_rc = 1 ]
+	check "hardware check, KVM guest: EL2 is KVM's" \
+		hw_line FAIL "hyp stub" "held by something other than Linux's hyp stub"
+	check "hardware check, KVM guest: the fix" hw_fix "hyp stub" "kvm-arm.mode=none"
+	kill $holder
+	wait $holder 2>/dev/null
+	hw_check
+	check "hardware check, guest gone: EL2 is the stub's again" hw_line ok "hyp stub"
 	check "enable" bulkhead enable /etc/bulkhead/qemu-virt.cell
 	follow_console
 	follower=$!

@@ -145,3 +145,19 @@ cpus_online() {
 		{ start = prev = $1 }
 		END { if (NR) out = out range(); print out }'
 }
+
+# hw_check ARGS...: runs `bulkhead hardware check ARGS`, shows its output
+# and keeps it in /tmp/hw, its exit status in $hw_rc.
+hw_check() {
+	bulkhead hardware check "$@" >/tmp/hw 2>&1
+	hw_rc=$?
+	cat /tmp/hw
+}
+# hw_line VERDICT ITEM [TEXT]: /tmp/hw has the line "VERDICT ITEM: ...",
+# with TEXT in it.
+hw_line() { grep "^$1 *$2: " /tmp/hw | grep -qF -- "${3:-}"; }
+# hw_fix ITEM TEXT: the fix under ITEM's line (not ok) holds TEXT.
+hw_fix() {
+	awk -v item=" $1: " '/^[^ ]/ { on = $1 != "ok" && index($0, item) > 0; next }
+		on' /tmp/hw | grep -qF -- "$2"
+}

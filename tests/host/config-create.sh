@@ -1,0 +1,140 @@
+#!/bin/bash
+# tests/host/config-create.sh [ARCH...]: `bulkhead config create --root-dtb`
+# with the host CLI (tools/bulkhead, make host-tools) on device trees QEMU
+# dumps (-M ...,dumpdtb=):
+#   - the test machine of ci/vm, with its reserved-memory node made as ci/vm
+#     makes it (ci/lib/dtb.py): the configs are written, build with their
+#     Makefile, pass `bulkhead config check`, and say what the hand-written
+#     configs/ARCH/qemu-virt*.c say about the hypervisor, the console, the
+#     interrupt controller, the CPUs and the Linux cell;
+#   - machines of other shapes (arm64 -smp 2 -m 2G and -smp 8 -m 1G, riscv64
+#     2 and 8 harts) without a reservation: the command fails and names the
+#     node to add; with that node added, the configs build and pass check.
+# Prints PASS/FAIL lines and "N passed, M failed".
+set -u
+cd "$(dirname "$0")/../.."
+top=$PWD
+cli=$top/tools/bulkhead
+[ $# -gt 0 ] || set -- arm64 riscv64
+tmp=$(mktemp -d /tmp/bulkhead-config-create.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+. tests/host/lib.sh
+
+make -s -C tools host >"$tmp/build.log" 2>&1
+result $? "host CLI builds" || { cat "$tmp/build.log"; }
+
+# dump ARCH SMP MEM OUT [reserved]: QEMU's DTB of that machine, as ci/vm
+# makes it (with the virtio console; with the test machine's reservation
+# when "reserved" is given).
+dump() {
+	python3 - "$@" <<'EOF'
+import os, shutil, subprocess, sys, tempfile
+sys.path.insert(0, os.path.join(os.getcwd(), "ci", "lib"))
+import dtb as dtblib
+arch, smp, mem, out = sys.argv[1:5]
+reserved = len(sys.argv) > 5
+qemu = {"arm64": "qemu-system-aarch64", "riscv64": "qemu-system-riscv64"}[arch]
+margs = {"arm64": ["-M", "virt,virtualization=on,gic-version=3,its=off", "-cpu", "cortex-a57"],
+         "riscv64": ["-M", "virt", "-cpu", "rv64,h=true"]}[arch]
+probe = subprocess.run([qemu, "-M", "virt,help"], stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL, text=True).stdout
+if arch == "arm64" and "dtb-randomness" in probe:
+    margs[1] += ",dtb-randomness=off"
+margs += ["-smp", smp, "-m", mem, "-nic", "none"]
+margs += ["-bios", "default"] if arch == "riscv64" else []
+margs += ["-device", "virtio-serial-device", "-chardev", "null,id=c2",
+          "-device", "virtconsole,chardev=c2"]
+if reserved:
+    path, _, _ = dtblib.machine_dtb(qemu, margs, "configs/%s/qemu-virt-layout.h" % arch, arch)
+    shutil.copy(path, out)
+else:
+    margs[1] += ",dumpdtb=" + out
+    subprocess.run([qemu] + margs + ["-display", "none", "-monitor", "none", "-serial", "none"],
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=True)
+EOF
+}
+
+# add_reserved IN OUT BASE SIZE: IN with a bulkhead@BASE no-map node
+add_reserved() {
+	python3 - "$@" <<'EOF'
+import os, sys
+sys.path.insert(0, os.path.join(os.getcwd(), "ci", "lib"))
+import dtb as dtblib
+src, out, base, size = sys.argv[1:5]
+dtblib.add_reserved(src, out + ".dts", out, int(base, 0), int(size, 0))
+EOF
+}
+
+# build DIR NAME: the generated configs build and pass config check
+build() {
+	make -s -C "$1" check BULKHEAD="$cli" >"$1.check" 2>&1
+	result $? "$2: configs build, config check passes" || cat "$1.check"
+}
+
+# same FIELD A.cell B.cell: `config show` says the same about FIELD
+same() {
+	local a b
+	a=$("$cli" config show "$2" | grep "^$1: " || true)
+	b=$("$cli" config show "$3" | grep "^$1: " || true)
+	[ -n "$a" ] && [ "$a" = "$b" ]
+	result $? "$4: $1 as in $(basename "$3") (${a#*: })" || echo "  generated: $a; hand-written: $b"
+}
+
+for arch in "$@"; do
+	out=$tmp/$arch-test
+	dump "$arch" 4 1G "$tmp/$arch-test.dtb" reserved
+	result $? "$arch: test machine DTB dumped" || continue
+	"$cli" config create --root-dtb "$tmp/$arch-test.dtb" \
+		--cell linux:cpus=2,mem=128M,dev=virtio-console \
+		--cell inmate:cpus=1,mem=1M "$out" >"$out.log" 2>&1
+	result $? "$arch test machine: config create" || cat "$out.log"
+	build "$out" "$arch test machine"
+	shipped=$top/tests/unit/build/configs/$arch
+	make -s -C tests/unit "build/configs/$arch/qemu-virt.cell" \
+		"build/configs/$arch/qemu-virt-linux.cell" >/dev/null 2>&1
+	for field in hypervisor_memory debug_console.type debug_console.address \
+		debug_console.size irqchip.type irqchip.base irqchip.size \
+		irqchip.redist_base irqchip.redist_size irqchip.maintenance_irq \
+		root_cell.cpu_set; do
+		same "$field" "$out/system.cell" "$shipped/qemu-virt.cell" "$arch system"
+	done
+	for field in flags cpu_set entry console.type console.address 'memory\[0\]' \
+		'memory\[1\]' irqs; do
+		same "$field" "$out/linux.cell" "$shipped/qemu-virt-linux.cell" "$arch linux cell"
+	done
+
+	case $arch in
+	arm64) shapes="2:2G 8:1G" ;;
+	riscv64) shapes="2:1G 8:1G" ;;
+	esac
+	for shape in $shapes; do
+		smp=${shape%%:*}
+		mem=${shape#*:}
+		name="$arch -smp $smp -m $mem"
+		dtb=$tmp/$arch-$smp-$mem.dtb
+		dump "$arch" "$smp" "$mem" "$dtb"
+		result $? "$name: DTB dumped" || continue
+		cells=(--cell inmate:cpus=1,mem=1M)
+		[ "$smp" -gt 2 ] && cells+=(--cell linux:cpus=2,mem=64M,dev=virtio-console)
+		# the suggestion is sized for the cells asked for
+		"$cli" config create --root-dtb "$dtb" "${cells[@]}" "$tmp/none" >"$dtb.log" 2>&1
+		status=$?
+		[ $status = 1 ] && grep -q "bulkhead@" "$dtb.log" && grep -q "no-map;" "$dtb.log"
+		result $? "$name: no reservation: fails and names the node to add" ||
+			cat "$dtb.log"
+		resv=$(sed -n 's/.*--reserved \(0x[0-9a-f]*\),\(0x[0-9a-f]*\).*/\1 \2/p' "$dtb.log")
+		# shellcheck disable=SC2086
+		add_reserved "$dtb" "$dtb.resv" $resv
+		result $? "$name: the suggested node added" || continue
+		"$cli" config create --root-dtb "$dtb.resv" "${cells[@]}" \
+			"$tmp/$arch-$smp" >"$dtb.log" 2>&1
+		result $? "$name: config create" || cat "$dtb.log"
+		build "$tmp/$arch-$smp" "$name"
+		"$cli" config create --root-dtb "$dtb.resv" --cell linux:cpus=$smp \
+			"$tmp/$arch-$smp-toomany" >"$dtb.log" 2>&1
+		[ $? = 1 ] && grep -q "must keep one" "$dtb.log"
+		result $? "$name: a cell of all $smp CPUs is refused" || cat "$dtb.log"
+	done
+done
+summary
