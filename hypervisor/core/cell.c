@@ -55,6 +55,10 @@ static int map_regions(struct cell *cell)
 			err = paging_map(&cell->guest_paging, mem->virt_start,
 					 mem->phys_start, mem->size,
 					 region_flags(mem));
+		if (err == -EINVAL)
+			printk("bulkhead: cell \"%s\": memory region %u (0x%llx, size 0x%llx) ends beyond 0x%llx, the end of the guest address space the hypervisor translates: leave it out of the config\n",
+			       cell->desc->name, n, mem->virt_start, mem->size,
+			       paging_limit(PAGING_GUEST));
 		if (err)
 			return err;
 	}

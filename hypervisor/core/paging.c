@@ -184,9 +184,14 @@ next:
  * The root's index would silently wrap above the translated range and
  * change mappings of low addresses instead.
  */
+u64 paging_limit(enum paging_kind kind)
+{
+	return (u64)arch_paging_root_entries(kind) << level_shift(0);
+}
+
 static bool in_range(enum paging_kind kind, u64 virt, u64 size)
 {
-	u64 end = (u64)arch_paging_root_entries(kind) << level_shift(0);
+	u64 end = paging_limit(kind);
 
 	return virt < end && size <= end - virt;
 }

@@ -22,6 +22,8 @@ struct paging {
 };
 
 int paging_init(struct paging *pg, enum paging_kind kind);
+/* The end of the address space tables of this kind translate. */
+u64 paging_limit(enum paging_kind kind);
 int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
 	       unsigned int flags);
 int paging_unmap(struct paging *pg, u64 virt, u64 size);
