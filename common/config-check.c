@@ -300,6 +300,18 @@ const char *bulkhead_arch_name(__u16 arch)
 	}
 }
 
+__u64 bulkhead_guest_addr_limit(__u16 arch)
+{
+	switch (arch) {
+	case BULKHEAD_ARCH_ARM64:
+		return 1ULL << BULKHEAD_ARM64_GUEST_ADDR_BITS;
+	case BULKHEAD_ARCH_RISCV64:
+		return 1ULL << BULKHEAD_RISCV64_GUEST_ADDR_BITS;
+	default:
+		return 0;
+	}
+}
+
 /* ---------------------------------------------------------------------- */
 /* The blob as a whole and the identification every header starts with. */
 
@@ -572,8 +584,33 @@ static int bhc_second_comm_error(const char *prefix, __u64 j, __u64 first,
 	return BHC_FAIL;
 }
 
+/*
+ * The hypervisor's tables end at the arch's guest address limit: a region
+ * beyond it could never be mapped (enable or cell create would fail).
+ */
+static int bhc_check_region_limit(const struct bulkhead_memory *m,
+				  const char *prefix, __u64 i, __u16 arch,
+				  struct bulkhead_config_error *err)
+{
+	__u64 limit = bulkhead_guest_addr_limit(arch);
+	struct bhc_text t;
+
+	if (!limit || (m->virt_start < limit && m->size <= limit - m->virt_start))
+		return 0;
+	bhc_at_elem(err, prefix, "memory", i, "virt_start");
+	bhc_reason(err, &t);
+	bhc_puts(&t, "region ");
+	bhc_put_range(&t, m->virt_start, bhc_last(m->virt_start, m->size));
+	bhc_puts(&t, " ends beyond ");
+	bhc_putx(&t, limit);
+	bhc_puts(&t, ", the end of the guest address space ");
+	bhc_puts(&t, bulkhead_arch_name(arch));
+	bhc_puts(&t, " cells have: leave the region out or move it lower");
+	return BHC_FAIL;
+}
+
 static int bhc_check_regions(const struct bulkhead_cell_desc *cell,
-			     const char *prefix, int is_root,
+			     const char *prefix, int is_root, __u16 arch,
 			     struct bulkhead_config_error *err)
 {
 	const struct bulkhead_memory *mem = bulkhead_cell_memory(cell);
@@ -583,6 +620,8 @@ static int bhc_check_regions(const struct bulkhead_cell_desc *cell,
 
 	for (i = 0; i < n; i++) {
 		ret = bhc_check_region(&mem[i], prefix, i, is_root, err);
+		if (!ret)
+			ret = bhc_check_region_limit(&mem[i], prefix, i, arch, err);
 		if (ret)
 			return ret;
 		if (bhc_is_comm(&mem[i]) && comm != BHC_NO_INDEX)
@@ -788,8 +827,9 @@ static int bhc_check_desc_fields(const struct bulkhead_cell_desc *cell,
  * needs no system: header fields, counts against the blob size, the regions.
  */
 static int bhc_check_desc(const struct bulkhead_cell_desc *cell,
-			  const char *prefix, int is_root, __u64 header,
-			  __u64 size, struct bulkhead_config_error *err)
+			  const char *prefix, int is_root, __u16 arch,
+			  __u64 header, __u64 size,
+			  struct bulkhead_config_error *err)
 {
 	int ret = bhc_check_desc_fields(cell, prefix, err);
 
@@ -804,7 +844,7 @@ static int bhc_check_desc(const struct bulkhead_cell_desc *cell,
 				    "must be 0: the root cell owns every interrupt no other cell is given",
 				    cell->num_irqs);
 	if (!ret)
-		ret = bhc_check_regions(cell, prefix, is_root, err);
+		ret = bhc_check_regions(cell, prefix, is_root, arch, err);
 	if (!ret)
 		ret = bhc_check_entry(cell, prefix, is_root, err);
 	return ret;
@@ -1088,8 +1128,9 @@ int bulkhead_check_system(const void *blob, __u64 size,
 	if (!ret)
 		ret = bhc_check_root_ident(sys, err);
 	if (!ret)
-		ret = bhc_check_desc(bhc_root(sys), "root_cell.", 1, sizeof(*sys),
-				     size, err);
+		ret = bhc_check_desc(bhc_root(sys), "root_cell.", 1,
+				     sys->architecture, sizeof(*sys), size,
+				     err);
 	if (!ret)
 		ret = bhc_check_root_vs_hv(sys, err);
 	if (!ret)
@@ -1344,7 +1385,8 @@ int bulkhead_check_cell(const void *blob, __u64 size,
 	if (!ret)
 		ret = bhc_check_arch(cell->architecture, "", err);
 	if (!ret)
-		ret = bhc_check_desc(cell, "", 0, sizeof(*cell), size, err);
+		ret = bhc_check_desc(cell, "", 0, cell->architecture,
+				     sizeof(*cell), size, err);
 	if (ret || !sys)
 		return ret;
 	ret = bhc_check_cell_arch(cell, sys, err);

@@ -11,6 +11,8 @@
 
 #include <libfdt.h>
 
+#include <bulkhead/config-check.h>
+
 #include "config-gen.h"
 #include "linux-dt.h"
 
@@ -146,7 +148,36 @@ static void skip(struct cg_machine *m, int node, const char *why)
 	if (m->num_skipped >= CG_MAX_SKIPPED)
 		return;
 	node_path(m->fdt, node, path, sizeof(path));
-	snprintf(m->skipped[m->num_skipped++], CG_TEXT, "%.160s: %s", path, why);
+	snprintf(m->skipped[m->num_skipped++], CG_SKIP_TEXT, "%.160s: %s", path,
+		 why);
+}
+
+/*
+ * Cuts [*base, *base + *size) at the end of the guest address space the
+ * hypervisor translates on this arch; a region there could never be mapped
+ * and would fail enable. What is cut is listed with the skipped nodes, so
+ * the user sees that root Linux loses it while the hypervisor runs.
+ * Returns 0 when nothing is left.
+ */
+static int clip_to_guest_limit(struct cg_machine *m, int node, uint64_t *base,
+			       uint64_t *size, const char *what)
+{
+	uint64_t limit = bulkhead_guest_addr_limit(m->arch);
+	char why[CG_TEXT];
+
+	if (!limit || (*base < limit && *size <= limit - *base))
+		return 1;
+	snprintf(why, sizeof(why),
+		 "%s 0x%llx-0x%llx %s beyond 0x%llx, where %s guest addresses end: root Linux cannot reach it while bulkhead runs",
+		 what ? what : "reg", (unsigned long long)*base,
+		 (unsigned long long)(*base + *size - 1),
+		 *base >= limit ? "lies" : "is cut",
+		 (unsigned long long)limit, bulkhead_arch_name(m->arch));
+	skip(m, node, why);
+	if (*base >= limit)
+		return 0;
+	*size = limit - *base;
+	return 1;
 }
 
 static struct cg_dev *add_dev(struct cg_machine *m, int node, uint64_t base,
@@ -156,6 +187,8 @@ static struct cg_dev *add_dev(struct cg_machine *m, int node, uint64_t base,
 	const char *compat;
 
 	if (!size || m->num_devs >= CG_MAX_DEVS)
+		return NULL;
+	if (!clip_to_guest_limit(m, node, &base, &size, what))
 		return NULL;
 	d = &m->devs[m->num_devs++];
 	memset(d, 0, sizeof(*d));
@@ -429,7 +462,8 @@ static void read_memory(struct cg_machine *m)
 		if (!type || strcmp(type, "memory") || !node_ok(fdt, node))
 			continue;
 		for (i = 0; node_reg(fdt, node, i, &base, &size); i++)
-			if (size && m->num_ram < CG_MAX_RAM)
+			if (size && m->num_ram < CG_MAX_RAM &&
+			    clip_to_guest_limit(m, node, &base, &size, "RAM"))
 				m->ram[m->num_ram++] = (struct cg_range){ base, size };
 	}
 	snprintf(m->ram_source, CG_TEXT, "the memory nodes of %.200s", m->source);

@@ -24,6 +24,7 @@ extern const struct bh_command bh_cmd_config_create;
 #define CG_MAX_CELL_DEVS 8
 #define CG_MAX_DEV_IRQS	8
 #define CG_TEXT		256
+#define CG_SKIP_TEXT	384
 
 struct cg_range {
 	uint64_t base, size;
@@ -75,7 +76,7 @@ struct cg_machine {
 
 	struct cg_dev devs[CG_MAX_DEVS];
 	int num_devs;
-	char skipped[CG_MAX_SKIPPED][CG_TEXT];	/* "node: why" */
+	char skipped[CG_MAX_SKIPPED][CG_SKIP_TEXT];	/* "node: why" */
 	int num_skipped;
 
 	/* the virtio console's transport, if known; 0 otherwise */

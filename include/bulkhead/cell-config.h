@@ -37,6 +37,17 @@
 #define BULKHEAD_ARCH_ARM64		1
 #define BULKHEAD_ARCH_RISCV64		2
 
+/*
+ * The guest-physical address space the hypervisor translates for every cell
+ * (root included), in bits: no memory region may end beyond 1 << bits.
+ * arm64: stage 2 with a 4 KiB granule starting at level 1, one root table.
+ * riscv64: Sv39x4, the G-stage mode every H-extension hart implements.
+ * The hypervisor sizes its tables from these; the validator and `bulkhead
+ * config create` hold configs to them.
+ */
+#define BULKHEAD_ARM64_GUEST_ADDR_BITS	39
+#define BULKHEAD_RISCV64_GUEST_ADDR_BITS	41
+
 #define BULKHEAD_CELL_NAME_LEN		32
 /* cpu_set is one 64-bit word: CPU n is bit n (Linux logical CPU number). */
 #define BULKHEAD_MAX_CPUS		64

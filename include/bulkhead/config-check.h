@@ -87,4 +87,10 @@ int bulkhead_config_error_format(const struct bulkhead_config_error *err,
 /* "arm64", "riscv64", or "unknown" for anything else. */
 const char *bulkhead_arch_name(__u16 arch);
 
+/*
+ * The end of the guest-physical address space the hypervisor translates on
+ * this architecture (1 << BULKHEAD_*_GUEST_ADDR_BITS), 0 if it is unknown.
+ */
+__u64 bulkhead_guest_addr_limit(__u16 arch);
+
 #endif /* _BULKHEAD_CONFIG_CHECK_H */

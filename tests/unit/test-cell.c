@@ -144,6 +144,17 @@ CELL_CASE(cell_region_phys_wraps, ARM64, "memory[3].size",
 CELL_CASE(cell_region_virt_wraps, ARM64, "memory[3].size",
 	  "virt_start + size wrap",
 	  model_add_mem(&m, 0x7e200000, 0xffffffffffffe000ULL, 0x4000, RWX))
+/* The guest address space ends at 1 << 39 on arm64 and 1 << 41 on riscv64. */
+CELL_CASE(cell_region_below_arm64_limit_ok, ARM64, NULL, NULL,
+	  model_add_mem(&m, 0x7e200000, 0x7fffffc000ULL, 0x4000, RWX))
+CELL_CASE(cell_region_beyond_arm64_limit, ARM64, "memory[3].virt_start",
+	  "region 0x7fffffe000..0x8000001fff ends beyond 0x8000000000, the end of the guest address space arm64 cells have",
+	  model_add_mem(&m, 0x7e200000, 0x7fffffe000ULL, 0x4000, RWX))
+CELL_CASE(cell_region_beyond_arm64_is_riscv64_ok, RISCV64, NULL, NULL,
+	  model_add_mem(&m, 0xbc200000, 0x7fffffe000ULL, 0x4000, RWX))
+CELL_CASE(cell_region_beyond_riscv64_limit, RISCV64, "memory[3].virt_start",
+	  "ends beyond 0x20000000000, the end of the guest address space riscv64 cells have",
+	  model_add_mem(&m, 0x7e200000, 0x20000000000ULL, 0x4000, RWX))
 CELL_CASE(cell_comm_phys, ARM64, "memory[1].phys_start",
 	  "must be 0 in the communication region", m.mem[1].phys_start = 0x1000)
 CELL_CASE(cell_comm_size, ARM64, "memory[1].size",

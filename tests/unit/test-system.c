@@ -12,7 +12,7 @@
 SYSTEM_CASE(system_arm64_ok, ARM64, NULL, NULL)
 SYSTEM_CASE(system_riscv64_ok, RISCV64, NULL, NULL)
 SYSTEM_CASE(system_region_at_top_of_address_space_ok, ARM64, NULL, NULL,
-	    model_add_mem(&m, 0xfffffffffffff000ULL, 0xfffffffffffff000ULL,
+	    model_add_mem(&m, 0x7ffffff000ULL, 0x7ffffff000ULL,
 			  0x1000, BULKHEAD_MEM_READ | BULKHEAD_MEM_IO))
 SYSTEM_CASE(system_no_console_ok, ARM64, NULL, NULL,
 	    memset(&CON, 0, sizeof(CON)))
@@ -244,6 +244,11 @@ SYSTEM_CASE(system_region_phys_wraps, ARM64, "root_cell.memory[4].size",
 SYSTEM_CASE(system_region_virt_wraps, ARM64, "root_cell.memory[4].size",
 	    "virt_start + size wrap",
 	    model_add_mem(&m, 0x20000000, 0xfffffffffffff000ULL, 0x2000,
+			  BULKHEAD_MEM_READ | BULKHEAD_MEM_IO))
+SYSTEM_CASE(system_region_beyond_guest_limit, ARM64,
+	    "root_cell.memory[4].virt_start",
+	    "region 0x8000000000..0xffffffffff ends beyond 0x8000000000",
+	    model_add_mem(&m, 0x8000000000ULL, 0x8000000000ULL, 0x8000000000ULL,
 			  BULKHEAD_MEM_READ | BULKHEAD_MEM_IO))
 SYSTEM_CASE(system_region_comm_in_root, ARM64, "root_cell.memory[4].flags",
 	    "the root cell has no communication region",

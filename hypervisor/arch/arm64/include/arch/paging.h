@@ -9,9 +9,10 @@
 #define MAIR_EL2_VALUE		(0xffULL | (0x04ULL << 8) | (0x44ULL << 16))
 
 /* 39-bit addresses, 4 KiB granule, walks start at level 1. */
-#define VA_BITS			39
+#define VA_BITS			BULKHEAD_ARM64_GUEST_ADDR_BITS
 
 #ifndef __ASSEMBLY__
+#include <bulkhead/cell-config.h>
 #include <core/paging.h>
 #include <core/types.h>
 
@@ -43,10 +44,15 @@
 #define S2_READ		BIT(6)
 #define S2_WRITE	BIT(7)
 
-/* Both kinds start at level 1 with one page of 512 entries. */
+/*
+ * Both kinds start at level 1 (1 GiB per entry) with one page of 512
+ * entries: the guest address space ABI limit and VA_BITS say the same.
+ */
+_Static_assert(VA_BITS == 39, "a level-1 root of one page covers 39 bits");
+
 static inline unsigned int arch_paging_root_entries(enum paging_kind kind)
 {
-	return 512;
+	return 1U << (VA_BITS - 30);
 }
 
 static inline bool arch_pte_valid(u64 pte)

@@ -8,6 +8,7 @@
 #ifndef _ARCH_PAGING_H
 #define _ARCH_PAGING_H
 
+#include <bulkhead/cell-config.h>
 #include <core/paging.h>
 #include <core/types.h>
 
@@ -29,7 +30,9 @@
 
 static inline unsigned int arch_paging_root_entries(enum paging_kind kind)
 {
-	return kind == PAGING_GUEST ? 2048 : 512;
+	/* A level-2 entry spans 1 GiB; the G-stage root spans the ABI's limit. */
+	return kind == PAGING_GUEST ?
+		1U << (BULKHEAD_RISCV64_GUEST_ADDR_BITS - 30) : 512;
 }
 
 static inline bool arch_pte_valid(u64 pte)
