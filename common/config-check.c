@@ -21,6 +21,8 @@ _Static_assert(sizeof(struct bulkhead_system) == BULKHEAD_SYSTEM_SIZE,
 	       "struct bulkhead_system changed size: the ABI is broken");
 _Static_assert(sizeof(struct bulkhead_memory) == 32,
 	       "struct bulkhead_memory changed size: the ABI is broken");
+_Static_assert(sizeof(struct bulkhead_virtio_device) == 16,
+	       "struct bulkhead_virtio_device changed size: the ABI is broken");
 /* The root cell's arrays follow the system header directly. */
 _Static_assert(__builtin_offsetof(struct bulkhead_system, root_cell) +
 	       sizeof(struct bulkhead_cell_desc) == BULKHEAD_SYSTEM_SIZE,
@@ -282,6 +284,11 @@ static int bhc_is_comm(const struct bulkhead_memory *m)
 	return (m->flags & BULKHEAD_MEM_COMM_REGION) != 0;
 }
 
+static int bhc_is_pool(const struct bulkhead_memory *m)
+{
+	return (m->flags & BULKHEAD_MEM_VIRTIO_POOL) != 0;
+}
+
 static const struct bulkhead_cell_desc *
 bhc_root(const struct bulkhead_system *sys)
 {
@@ -509,6 +516,33 @@ static int bhc_check_comm_region(const struct bulkhead_memory *m,
 	return 0;
 }
 
+/*
+ * The pool is the only memory of the cell root's backend sees, so both
+ * read and write it: ROOTSHARED keeps it mapped in root.
+ */
+static int bhc_check_pool_region(const struct bulkhead_memory *m,
+				 const char *prefix, __u64 i, int is_root,
+				 struct bulkhead_config_error *err)
+{
+	static const __u64 needed = BULKHEAD_MEM_ROOTSHARED |
+				    BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE;
+
+	bhc_at_elem(err, prefix, "memory", i, "flags");
+	if (is_root)
+		return bhc_fail_val(err, "has BULKHEAD_MEM_VIRTIO_POOL, but the root cell serves virtio devices and has none of its own: clear the flag",
+				    m->flags);
+	if (bhc_is_comm(m))
+		return bhc_fail_val(err, "has BULKHEAD_MEM_VIRTIO_POOL and BULKHEAD_MEM_COMM_REGION: the pool is RAM of its own, clear one of them",
+				    m->flags);
+	if (m->flags & BULKHEAD_MEM_IO)
+		return bhc_fail_val(err, "has BULKHEAD_MEM_VIRTIO_POOL and BULKHEAD_MEM_IO: the pool is RAM, clear BULKHEAD_MEM_IO",
+				    m->flags);
+	if ((m->flags & needed) != needed)
+		return bhc_fail_val(err, "has BULKHEAD_MEM_VIRTIO_POOL without all of BULKHEAD_MEM_ROOTSHARED, READ and WRITE: root's backend and the cell both use the pool, set them",
+				    m->flags);
+	return 0;
+}
+
 static int bhc_check_region(const struct bulkhead_memory *m,
 			    const char *prefix, __u64 i, int is_root,
 			    struct bulkhead_config_error *err)
@@ -517,11 +551,16 @@ static int bhc_check_region(const struct bulkhead_memory *m,
 
 	if (m->flags & ~(__u64)BULKHEAD_MEM_VALID_FLAGS)
 		return bhc_fail_val(bhc_at_elem(err, prefix, "memory", i, "flags"),
-				    "has unknown bits set (the known bits are 0xff)",
+				    "has unknown bits set (the known bits are 0x1ff)",
 				    m->flags & ~(__u64)BULKHEAD_MEM_VALID_FLAGS);
 	if (!m->size)
 		return bhc_fail(bhc_at_elem(err, prefix, "memory", i, "size"),
 				"is 0: a region covers at least one page");
+	if (bhc_is_pool(m)) {
+		ret = bhc_check_pool_region(m, prefix, i, is_root, err);
+		if (ret)
+			return ret;
+	}
 	ret = bhc_check_region_alignment(m, prefix, i, err);
 	if (!ret && bhc_is_comm(m))
 		ret = bhc_check_comm_region(m, prefix, i, is_root, err);
@@ -584,6 +623,19 @@ static int bhc_second_comm_error(const char *prefix, __u64 j, __u64 first,
 	return BHC_FAIL;
 }
 
+static int bhc_second_pool_error(const char *prefix, __u64 j, __u64 first,
+				 struct bulkhead_config_error *err)
+{
+	struct bhc_text t;
+
+	bhc_at_elem(err, prefix, "memory", j, "flags");
+	bhc_reason(err, &t);
+	bhc_puts(&t, "marks a second virtio pool (the first is memory[");
+	bhc_putu(&t, first);
+	bhc_puts(&t, "]): a cell has at most one, shared by all its virtio devices");
+	return BHC_FAIL;
+}
+
 /*
  * The hypervisor's tables end at the arch's guest address limit: a region
  * beyond it could never be mapped (enable or cell create would fail).
@@ -615,7 +667,7 @@ static int bhc_check_regions(const struct bulkhead_cell_desc *cell,
 {
 	const struct bulkhead_memory *mem = bulkhead_cell_memory(cell);
 	__u32 n = cell->num_memory_regions, i, j;
-	__u32 comm = BHC_NO_INDEX;
+	__u32 comm = BHC_NO_INDEX, pool = BHC_NO_INDEX;
 	int ret;
 
 	for (i = 0; i < n; i++) {
@@ -628,6 +680,10 @@ static int bhc_check_regions(const struct bulkhead_cell_desc *cell,
 			return bhc_second_comm_error(prefix, i, comm, err);
 		if (bhc_is_comm(&mem[i]))
 			comm = i;
+		if (bhc_is_pool(&mem[i]) && pool != BHC_NO_INDEX)
+			return bhc_second_pool_error(prefix, i, pool, err);
+		if (bhc_is_pool(&mem[i]))
+			pool = i;
 	}
 	for (j = 1; j < n; j++)
 		for (i = 0; i < j; i++) {
@@ -666,6 +722,9 @@ static int bhc_check_reserved(const struct bulkhead_cell_desc *cell,
 {
 	unsigned int i;
 
+	if (cell->reserved0)
+		return bhc_fail_val(bhc_at(err, prefix, "reserved0", ""),
+				    "is reserved and must be 0", cell->reserved0);
 	for (i = 0; i < sizeof(cell->reserved) / sizeof(cell->reserved[0]); i++)
 		if (cell->reserved[i])
 			return bhc_fail_val(bhc_at_elem(err, prefix, "reserved",
@@ -687,6 +746,10 @@ static int bhc_check_counts(const struct bulkhead_cell_desc *cell,
 		return bhc_fail_val(bhc_at(err, prefix, "num_irqs", ""),
 				    "is more than BULKHEAD_MAX_IRQS (1024)",
 				    cell->num_irqs);
+	if (cell->num_virtio_devices > BULKHEAD_MAX_VIRTIO_DEVICES)
+		return bhc_fail_val(bhc_at(err, prefix, "num_virtio_devices", ""),
+				    "is more than BULKHEAD_MAX_VIRTIO_DEVICES (8)",
+				    cell->num_virtio_devices);
 	return 0;
 }
 
@@ -731,13 +794,18 @@ static int bhc_check_size(const struct bulkhead_cell_desc *cell,
 {
 	__u64 mem_end = header + (__u64)cell->num_memory_regions *
 				 sizeof(struct bulkhead_memory);
-	__u64 end = mem_end + bulkhead_irqs_size(cell->num_irqs);
+	__u64 irq_end = mem_end + bulkhead_irqs_size(cell->num_irqs);
+	__u64 end = irq_end + (__u64)cell->num_virtio_devices *
+			      sizeof(struct bulkhead_virtio_device);
 
 	if (mem_end > size)
 		return bhc_past_end_error(prefix, "num_memory_regions", mem_end,
 					  size, err);
+	if (irq_end > size)
+		return bhc_past_end_error(prefix, "num_irqs", irq_end, size, err);
 	if (end > size)
-		return bhc_past_end_error(prefix, "num_irqs", end, size, err);
+		return bhc_past_end_error(prefix, "num_virtio_devices", end, size,
+					  err);
 	if (end < size)
 		return bhc_trailing_error(end, size, err);
 	return 0;
@@ -795,6 +863,162 @@ static int bhc_check_entry(const struct bulkhead_cell_desc *cell,
 	return 0;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Virtio devices: register windows the hypervisor traps, served by root. */
+
+static int bhc_irq_listed(const struct bulkhead_cell_desc *cell, __u32 irq)
+{
+	const __u32 *irqs = bulkhead_cell_irqs(cell);
+	__u32 k;
+
+	for (k = 0; k < cell->num_irqs; k++)
+		if (irqs[k] == irq)
+			return 1;
+	return 0;
+}
+
+static int bhc_virtio_window_error(__u64 i, const char *before,
+				   __u64 address, const char *after,
+				   __u64 j, const char *end,
+				   struct bulkhead_config_error *err)
+{
+	struct bhc_text t;
+
+	bhc_at_elem(err, "", "virtio_devices", i, "address");
+	bhc_reason(err, &t);
+	bhc_puts(&t, before);
+	bhc_put_range(&t, address, bhc_last(address, BULKHEAD_PAGE_SIZE));
+	bhc_puts(&t, after);
+	bhc_putu(&t, j);
+	bhc_puts(&t, end);
+	return BHC_FAIL;
+}
+
+/*
+ * The window is one page the cell's stage 2 leaves unmapped, so that every
+ * access traps: no memory region of the cell may cover it, and no other
+ * device may claim it.
+ */
+static int bhc_check_virtio_window(const struct bulkhead_cell_desc *cell,
+				   __u64 i, __u16 arch,
+				   struct bulkhead_config_error *err)
+{
+	const struct bulkhead_virtio_device *dev = bulkhead_cell_virtio(cell);
+	const struct bulkhead_memory *mem = bulkhead_cell_memory(cell);
+	__u64 limit = bulkhead_guest_addr_limit(arch);
+	__u64 a = dev[i].address;
+	struct bhc_text t;
+	__u32 k;
+
+	if (a & BHC_PAGE_MASK)
+		return bhc_fail_val(bhc_at_elem(err, "", "virtio_devices", i,
+						"address"),
+				    "is not a multiple of the page size (0x1000): each device has a page of its own",
+				    a);
+	if (limit && a > limit - BULKHEAD_PAGE_SIZE) {
+		bhc_at_elem(err, "", "virtio_devices", i, "address");
+		bhc_reason(err, &t);
+		bhc_puts(&t, "is beyond ");
+		bhc_putx(&t, limit - BULKHEAD_PAGE_SIZE);
+		bhc_puts(&t, ", the last page of the guest address space ");
+		bhc_puts(&t, bulkhead_arch_name(arch));
+		bhc_puts(&t, " cells have: move it lower");
+		return bhc_fail_val(err, err->text, a);
+	}
+	for (k = 0; k < cell->num_memory_regions; k++)
+		if (bhc_overlap(a, BULKHEAD_PAGE_SIZE, mem[k].virt_start,
+				mem[k].size))
+			return bhc_virtio_window_error(i, "window ", a,
+						       " overlaps memory[", k,
+						       "] of the cell: the window is trapped, move it to an address the cell has no memory at",
+						       err);
+	for (k = 0; k < i; k++)
+		if (dev[k].address == a)
+			return bhc_virtio_window_error(i, "window ", a,
+						       " is also the window of virtio_devices[",
+						       k, "]: give each device a page of its own",
+						       err);
+	return 0;
+}
+
+static int bhc_check_virtio_irq(const struct bulkhead_cell_desc *cell,
+				__u64 i, struct bulkhead_config_error *err)
+{
+	const struct bulkhead_virtio_device *dev = bulkhead_cell_virtio(cell);
+	struct bhc_text t;
+	__u64 k;
+
+	bhc_at_elem(err, "", "virtio_devices", i, "irq");
+	if (!bhc_irq_listed(cell, dev[i].irq)) {
+		bhc_reason(err, &t);
+		bhc_puts(&t, "interrupt ");
+		bhc_putu(&t, dev[i].irq);
+		bhc_puts(&t, " is not in the cell's irqs: list it there, a cell owns its devices' interrupts");
+		return BHC_FAIL;
+	}
+	for (k = 0; k < i; k++) {
+		if (dev[k].irq != dev[i].irq)
+			continue;
+		bhc_reason(err, &t);
+		bhc_puts(&t, "interrupt ");
+		bhc_putu(&t, dev[i].irq);
+		bhc_puts(&t, " is also the interrupt of virtio_devices[");
+		bhc_putu(&t, k);
+		bhc_puts(&t, "]: give each device its own");
+		return BHC_FAIL;
+	}
+	return 0;
+}
+
+static int bhc_check_virtio_device(const struct bulkhead_cell_desc *cell,
+				   __u64 i, __u16 arch,
+				   struct bulkhead_config_error *err)
+{
+	const struct bulkhead_virtio_device *dev = &bulkhead_cell_virtio(cell)[i];
+	int ret;
+
+	if (dev->type != BULKHEAD_VIRTIO_NET && dev->type != BULKHEAD_VIRTIO_BLOCK &&
+	    dev->type != BULKHEAD_VIRTIO_CONSOLE)
+		return bhc_fail_val(bhc_at_elem(err, "", "virtio_devices", i, "type"),
+				    "is not a device type bulkhead serves: use BULKHEAD_VIRTIO_NET (1), BULKHEAD_VIRTIO_BLOCK (2) or BULKHEAD_VIRTIO_CONSOLE (3)",
+				    dev->type);
+	if (dev->flags)
+		return bhc_fail_val(bhc_at_elem(err, "", "virtio_devices", i, "flags"),
+				    "is reserved and must be 0", dev->flags);
+	ret = bhc_check_virtio_window(cell, i, arch, err);
+	return ret ? ret : bhc_check_virtio_irq(cell, i, err);
+}
+
+static int bhc_has_pool(const struct bulkhead_cell_desc *cell)
+{
+	const struct bulkhead_memory *mem = bulkhead_cell_memory(cell);
+	__u32 i;
+
+	for (i = 0; i < cell->num_memory_regions; i++)
+		if (bhc_is_pool(&mem[i]))
+			return 1;
+	return 0;
+}
+
+/* After the regions: the pool rules are checked there. */
+static int bhc_check_virtio(const struct bulkhead_cell_desc *cell, __u16 arch,
+			    struct bulkhead_config_error *err)
+{
+	__u32 i;
+	int ret;
+
+	for (i = 0; i < cell->num_virtio_devices; i++) {
+		ret = bhc_check_virtio_device(cell, i, arch, err);
+		if (ret)
+			return ret;
+	}
+	if (cell->num_virtio_devices && !bhc_has_pool(cell))
+		return bhc_fail_val(bhc_at(err, "num_virtio_devices", "", ""),
+				    "is not 0, but no memory region has BULKHEAD_MEM_VIRTIO_POOL: give the cell one, its virtio devices move all their data through it",
+				    cell->num_virtio_devices);
+	return 0;
+}
+
 static int bhc_check_desc_fields(const struct bulkhead_cell_desc *cell,
 				 const char *prefix,
 				 struct bulkhead_config_error *err)
@@ -835,6 +1059,11 @@ static int bhc_check_desc(const struct bulkhead_cell_desc *cell,
 
 	if (!ret)
 		ret = bhc_check_counts(cell, prefix, err);
+	/* Before the size: "counts past the end" would not say why. */
+	if (!ret && is_root && cell->num_virtio_devices)
+		return bhc_fail_val(bhc_at(err, prefix, "num_virtio_devices", ""),
+				    "must be 0: the root cell serves virtio devices to other cells and has none of its own",
+				    cell->num_virtio_devices);
 	if (!ret)
 		ret = bhc_check_size(cell, prefix, header, size, err);
 	if (!ret)
@@ -847,6 +1076,8 @@ static int bhc_check_desc(const struct bulkhead_cell_desc *cell,
 		ret = bhc_check_regions(cell, prefix, is_root, arch, err);
 	if (!ret)
 		ret = bhc_check_entry(cell, prefix, is_root, err);
+	if (!ret && !is_root)
+		ret = bhc_check_virtio(cell, arch, err);
 	return ret;
 }
 
@@ -962,6 +1193,30 @@ static int bhc_check_plic(const struct bulkhead_irqchip *chip,
 	return 0;
 }
 
+/*
+ * The line the hypervisor raises in root for virtio requests: one the
+ * irqchip has and that can be routed to root (an SPI, a PLIC source), 0
+ * for none. Which lines no hardware drives only the machine knows.
+ */
+static int bhc_check_notify_irq(const struct bulkhead_irqchip *chip, int gic,
+				struct bulkhead_config_error *err)
+{
+	__u32 irq = chip->virtio_notify_irq;
+	__u32 first = gic ? BULKHEAD_GIC_FIRST_SPI : 1;
+	struct bhc_text t;
+
+	if (!irq || (irq >= first && irq < chip->num_irqs))
+		return 0;
+	bhc_at(err, "irqchip.", "virtio_notify_irq", "");
+	bhc_reason(err, &t);
+	bhc_puts(&t, gic ? "is not an SPI of the GIC (" : "is not a source of the PLIC (");
+	bhc_putu(&t, first);
+	bhc_puts(&t, "..");
+	bhc_putu(&t, chip->num_irqs - 1);
+	bhc_puts(&t, "): use a line no device drives, or 0 without virtio");
+	return bhc_fail_val(err, err->text, irq);
+}
+
 static int bhc_check_irqchip(const struct bulkhead_system *sys,
 			     struct bulkhead_config_error *err)
 {
@@ -972,9 +1227,6 @@ static int bhc_check_irqchip(const struct bulkhead_system *sys,
 	if (chip->reserved0)
 		return bhc_fail_val(bhc_at(err, "irqchip.", "reserved0", ""),
 				    "is reserved and must be 0", chip->reserved0);
-	if (chip->reserved1)
-		return bhc_fail_val(bhc_at(err, "irqchip.", "reserved1", ""),
-				    "is reserved and must be 0", chip->reserved1);
 	if (gic && chip->type != BULKHEAD_IRQCHIP_GICV3)
 		return bhc_fail_val(bhc_at(err, "irqchip.", "type", ""),
 				    "must be BULKHEAD_IRQCHIP_GICV3 (1) on arm64",
@@ -984,9 +1236,9 @@ static int bhc_check_irqchip(const struct bulkhead_system *sys,
 				    "must be BULKHEAD_IRQCHIP_PLIC (2) on riscv64",
 				    chip->type);
 	ret = bhc_check_window(chip->base, chip->size, "base", "size", err);
-	if (ret)
-		return ret;
-	return gic ? bhc_check_gicv3(chip, err) : bhc_check_plic(chip, err);
+	if (!ret)
+		ret = gic ? bhc_check_gicv3(chip, err) : bhc_check_plic(chip, err);
+	return ret ? ret : bhc_check_notify_irq(chip, gic, err);
 }
 
 static int bhc_check_root_ident(const struct bulkhead_system *sys,
@@ -1369,6 +1621,36 @@ static int bhc_check_cell_irqs(const struct bulkhead_cell_desc *cell,
 	return 0;
 }
 
+/*
+ * Root hears of virtio requests through irqchip.virtio_notify_irq, so a
+ * cell with virtio devices needs it, and no cell may take it from root.
+ */
+static int bhc_check_cell_virtio_notify(const struct bulkhead_cell_desc *cell,
+					const struct bulkhead_system *sys,
+					struct bulkhead_config_error *err)
+{
+	__u32 notify = sys->irqchip.virtio_notify_irq;
+	const __u32 *irqs = bulkhead_cell_irqs(cell);
+	struct bhc_text t;
+	__u32 k;
+
+	if (cell->num_virtio_devices && !notify)
+		return bhc_fail_val(bhc_at(err, "num_virtio_devices", "", ""),
+				    "is not 0, but the system config has no irqchip.virtio_notify_irq: set it there to a line no device drives, root hears of virtio requests by it",
+				    cell->num_virtio_devices);
+	for (k = 0; notify && k < cell->num_irqs; k++) {
+		if (irqs[k] != notify)
+			continue;
+		bhc_at_elem(err, "", "irqs", k, "");
+		bhc_reason(err, &t);
+		bhc_puts(&t, "interrupt ");
+		bhc_putu(&t, notify);
+		bhc_puts(&t, " is the system's irqchip.virtio_notify_irq, which root keeps: use another line");
+		return BHC_FAIL;
+	}
+	return 0;
+}
+
 int bulkhead_check_cell(const void *blob, __u64 size,
 			const struct bulkhead_system *sys,
 			struct bulkhead_config_error *err)
@@ -1396,6 +1678,8 @@ int bulkhead_check_cell(const void *blob, __u64 size,
 		ret = bhc_check_cell_memory(cell, sys, err);
 	if (!ret)
 		ret = bhc_check_cell_irqs(cell, sys, err);
+	if (!ret)
+		ret = bhc_check_cell_virtio_notify(cell, sys, err);
 	return ret;
 }
 
@@ -1438,16 +1722,23 @@ static int bhc_shared_memory_error(const struct bulkhead_cell_desc *a,
 	bhc_putu(&t, i);
 	bhc_puts(&t, "] of ");
 	bhc_put_cell(&t, a);
-	bhc_puts(&t, " (unless both are BULKHEAD_MEM_ROOTSHARED)");
+	bhc_puts(&t, bhc_is_pool(&bulkhead_cell_memory(a)[i]) || bhc_is_pool(m) ?
+		 " (a virtio pool is never shared)" :
+		 " (unless both are BULKHEAD_MEM_ROOTSHARED)");
 	return BHC_FAIL;
 }
 
+/*
+ * A virtio pool is ROOTSHARED for root's backend only: a cell sharing
+ * another's pool would see that cell's I/O.
+ */
 static int bhc_regions_clash(const struct bulkhead_memory *x,
 			     const struct bulkhead_memory *y)
 {
 	if (bhc_is_comm(x) || bhc_is_comm(y))
 		return 0;
-	if ((x->flags & y->flags & BULKHEAD_MEM_ROOTSHARED))
+	if ((x->flags & y->flags & BULKHEAD_MEM_ROOTSHARED) &&
+	    !bhc_is_pool(x) && !bhc_is_pool(y))
 		return 0;
 	return bhc_overlap(x->phys_start, x->size, y->phys_start, y->size);
 }

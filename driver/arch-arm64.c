@@ -7,11 +7,14 @@
  * which is how the hypervisor gets control without any kernel symbol that
  * is not exported.
  */
+#include <linux/irqdomain.h>
 #include <linux/kernel.h>
 #include <linux/namei.h>
+#include <linux/of.h>
 #include <asm/cpufeature.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
+#include <dt-bindings/interrupt-controller/arm-gic.h>
 
 #include <bulkhead/hw-check.h>
 #include <bulkhead/hypercall.h>
@@ -177,4 +180,27 @@ long bulkhead_arch_hypercall(unsigned long code, unsigned long arg1,
 long bulkhead_arch_disable_cpu(void)
 {
 	return bulkhead_arch_hypercall(BULKHEAD_HC_DISABLE, 0, 0);
+}
+
+/* The virtio notify line is a GIC SPI, edge-triggered (virtio.c). */
+int bulkhead_arch_notify_fwspec(u32 line, struct irq_fwspec *fwspec)
+{
+	struct device_node *np;
+
+	if (line < BULKHEAD_GIC_FIRST_SPI) {
+		pr_err("bulkhead: virtio unavailable: irqchip.virtio_notify_irq %u is not a GIC SPI (32 or more)\n",
+		       line);
+		return -EINVAL;
+	}
+	np = of_find_compatible_node(NULL, NULL, "arm,gic-v3");
+	if (!np) {
+		pr_err("bulkhead: virtio unavailable: no \"arm,gic-v3\" interrupt controller in root's device tree to map the notify interrupt with\n");
+		return -ENODEV;
+	}
+	fwspec->fwnode = of_node_to_fwnode(np);
+	fwspec->param_count = 3;
+	fwspec->param[0] = GIC_SPI;
+	fwspec->param[1] = line - BULKHEAD_GIC_FIRST_SPI;
+	fwspec->param[2] = IRQ_TYPE_EDGE_RISING;
+	return 0;
 }

@@ -12,6 +12,7 @@
  *
  * The configs number CPUs by hart id, read from the device tree.
  */
+#include <linux/irqdomain.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/namei.h>
@@ -135,4 +136,22 @@ long bulkhead_arch_hypercall(unsigned long code, unsigned long arg1,
 long bulkhead_arch_disable_cpu(void)
 {
 	return bulkhead_riscv_hypercall(BULKHEAD_HC_DISABLE, 0, 0);
+}
+
+/* The virtio notify line is a PLIC source (virtio.c). */
+int bulkhead_arch_notify_fwspec(u32 line, struct irq_fwspec *fwspec)
+{
+	struct device_node *np;
+
+	np = of_find_compatible_node(NULL, NULL, "riscv,plic0");
+	if (!np)
+		np = of_find_compatible_node(NULL, NULL, "sifive,plic-1.0.0");
+	if (!np) {
+		pr_err("bulkhead: virtio unavailable: no \"riscv,plic0\" or \"sifive,plic-1.0.0\" interrupt controller in root's device tree to map the notify interrupt with\n");
+		return -ENODEV;
+	}
+	fwspec->fwnode = of_node_to_fwnode(np);
+	fwspec->param_count = 1;
+	fwspec->param[0] = line;
+	return 0;
 }

@@ -29,6 +29,7 @@ struct bulkhead_state {
 
 struct bulkhead_cell_load;
 struct bulkhead_cpu_dump_arg;
+struct irq_fwspec;
 
 struct bulkhead_cell {
 	struct list_head entry;
@@ -92,11 +93,25 @@ int bulkhead_cell_load(const struct bulkhead_cell_load *load);
 int bulkhead_cell_simple(unsigned int cmd, unsigned int id);
 int bulkhead_cpu_dump(const struct bulkhead_cpu_dump_arg *arg);
 bool bulkhead_cells_exist(void);
+const struct bulkhead_cell_desc *bulkhead_cell_config(unsigned int id);
 int bulkhead_root_cell_add(void);
 void bulkhead_root_cell_remove(void);
 void bulkhead_destroy_all_cells(void);
 int bulkhead_cells_init(struct kobject *parent);
 void bulkhead_cells_exit(void);
+
+/*
+ * virtio.c: /dev/bulkhead-virtio. enable, stop and free are called with
+ * bulkhead.lock held: enable once the hypervisor runs, stop while it still
+ * runs and no cell exists, free once every CPU left it. cell_gone after the
+ * hypervisor destroyed cell id (bulkhead.lock held).
+ */
+int bulkhead_virtio_init(void);
+void bulkhead_virtio_exit(void);
+void bulkhead_virtio_enable(void);
+void bulkhead_virtio_stop(void);
+void bulkhead_virtio_free(void);
+void bulkhead_virtio_cell_gone(unsigned int id);
 
 u64 bulkhead_console_mark(void);
 void bulkhead_console_relay(u64 mark);
@@ -142,6 +157,13 @@ long bulkhead_arch_enter_cpu(unsigned long entry, unsigned int cpu,
 long bulkhead_arch_disable_cpu(void);
 long bulkhead_arch_hypercall(unsigned long code, unsigned long arg1,
 			     unsigned long arg2);
+/*
+ * The fwspec of root's interrupt line (irqchip.virtio_notify_irq) at root's
+ * interrupt controller; on success fwspec->fwnode holds a reference to the
+ * controller's device tree node, which the caller puts. On failure it logs
+ * why virtio is unavailable.
+ */
+int bulkhead_arch_notify_fwspec(u32 line, struct irq_fwspec *fwspec);
 
 /* riscv-entry.S */
 long bulkhead_riscv_enter(unsigned long cpu, unsigned long base,

@@ -383,6 +383,7 @@ int bulkhead_cell_simple(unsigned int cmd, unsigned int id)
 		if (err)
 			return err;
 		list_del(&cell->entry);
+		bulkhead_virtio_cell_gone(id);
 		if (root_cell)
 			cpumask_or(&root_cell->cpus, &root_cell->cpus, &cell->cpus);
 		return_cpus(cell);
@@ -454,6 +455,14 @@ void bulkhead_root_cell_remove(void)
 bool bulkhead_cells_exist(void)
 {
 	return !list_empty(&cells);
+}
+
+/* The config of cell id (not root's), NULL if there is no such cell. */
+const struct bulkhead_cell_desc *bulkhead_cell_config(unsigned int id)
+{
+	struct bulkhead_cell *cell = find_cell(id);
+
+	return cell ? cell->config : NULL;
 }
 
 void bulkhead_destroy_all_cells(void)

@@ -299,6 +299,9 @@ int bulkhead_enable(const void __user *user_config, size_t config_size)
 			num_online_cpus(), (u64)bulkhead.memory_phys);
 	}
 	cpus_read_unlock();
+	/* Virtio failing leaves it unavailable, not enable failed. */
+	if (!err)
+		bulkhead_virtio_enable();
 
 out_release_fw:
 	release_firmware(fw);
@@ -326,9 +329,13 @@ int bulkhead_disable(bool destroy_cells)
 		err = -EBUSY;
 		goto out;
 	}
+	/* Gives up the channel while the hypervisor can still be told. */
+	bulkhead_virtio_stop();
 	cpus_read_lock();
 	leave_cpus(cpu_online_mask);
 	cpus_read_unlock();
+	/* No hypervisor CPU writes the channel page any more. */
+	bulkhead_virtio_free();
 	bulkhead.enabled = false;
 	bulkhead_root_cell_remove();
 	kfree(bulkhead.system_config);

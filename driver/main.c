@@ -4,7 +4,8 @@
  *
  * /dev/bulkhead takes the CLI's requests (enable, disable, cells, the
  * machine checks of `bulkhead hardware check`) and streams the hypervisor
- * console; /sys/devices/bulkhead shows the state. The hypervisor is
+ * console; /dev/bulkhead-virtio serves virtio backends (virtio.c);
+ * /sys/devices/bulkhead shows the state. The hypervisor is
  * disabled on module unload and on reboot, so Linux never goes down with
  * CPUs still under it.
  */
@@ -131,12 +132,19 @@ static int __init bulkhead_init(void)
 		pr_err("bulkhead: cannot register /dev/bulkhead: %d\n", err);
 		goto err_sysfs;
 	}
+	err = bulkhead_virtio_init();
+	if (err) {
+		pr_err("bulkhead: cannot register /dev/bulkhead-virtio: %d\n", err);
+		goto err_misc;
+	}
 	err = register_reboot_notifier(&bulkhead_reboot_nb);
 	if (err)
-		goto err_misc;
+		goto err_virtio;
 	pr_info("bulkhead: driver loaded, /dev/bulkhead ready\n");
 	return 0;
 
+err_virtio:
+	bulkhead_virtio_exit();
 err_misc:
 	misc_deregister(&bulkhead_misc);
 err_sysfs:
@@ -149,6 +157,7 @@ static void __exit bulkhead_exit(void)
 	unregister_reboot_notifier(&bulkhead_reboot_nb);
 	if (bulkhead.enabled)
 		bulkhead_disable(true);
+	bulkhead_virtio_exit();
 	misc_deregister(&bulkhead_misc);
 	bulkhead_sysfs_exit();
 	bulkhead_release_memory();

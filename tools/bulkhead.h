@@ -35,6 +35,8 @@ extern const struct bh_command bh_cmd_disable;
 extern const struct bh_command bh_cmd_console;
 extern const struct bh_command bh_cmd_cell;
 extern const struct bh_command bh_cmd_cell_linux;
+extern const struct bh_command bh_cmd_cell_virtio;
+extern const struct bh_command bh_cmd_cell_console;
 extern const struct bh_command bh_cmd_hardware;
 
 /* driver-call.c */
@@ -43,6 +45,14 @@ int bh_driver_ioctl(const char *what, unsigned long request, void *arg);
 /* Closes fd; returns the driver's result or -1 after reporting the error. */
 int bh_driver_request(int fd, const char *what, unsigned long request,
 		      unsigned long arg);
+
+/*
+ * cmd-cell.c: a cell by id or name ("root" is 0); -1 after a message.
+ */
+int bh_cell_resolve(const char *what);
+
+/* cmd-virtio.c: where virtio backends keep their socket, pid and log. */
+#define BH_RUN_DIR		"/run/bulkhead"
 
 /* cpu-dump.c: print the hypervisor's view of one CPU. */
 int bh_cpu_dump(unsigned int cpu);

@@ -89,9 +89,9 @@ static int list_ids(unsigned int *ids, int max)
 
 /*
  * A cell given by id or name ("root" names the root cell, id 0); -1 and a
- * message when there is none.
+ * message when there is none. Also for cell virtio and cell console.
  */
-static int resolve(const char *what)
+int bh_cell_resolve(const char *what)
 {
 	unsigned int ids[64];
 	char name[64], *end;
@@ -117,7 +117,7 @@ static int resolve(const char *what)
 /* A cell for a lifecycle request, which the root cell never takes. */
 static int resolve_non_root(const char *what, const char *request)
 {
-	int id = resolve(what);
+	int id = bh_cell_resolve(what);
 
 	if (id == 0) {
 		bh_error("cell %s: \"%s\" is the root cell, which cannot be %s; "
@@ -356,7 +356,7 @@ static int cell_with_cpus(int argc, char **argv, char name[64], char cpus[128],
 		bh_usage_error(&bh_cmd_cell, "cell %s: expected a cell name or id", argv[0]);
 		return -1;
 	}
-	id = resolve(argv[1]);
+	id = bh_cell_resolve(argv[1]);
 	if (id < 0)
 		return -1;
 	cell_attr(id, "name", name, 64);

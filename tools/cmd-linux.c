@@ -6,7 +6,9 @@
  * an Image.gz), the initramfs and the root device tree, places them with a
  * boot stub in the cell's RAM (linux-image.c), writes the cell's device
  * tree (linux-dt.c), then copies all of it with one CELL_LOAD and starts
- * the cell.
+ * the cell. A cell with virtio devices gets its backend (cmd-virtio.c,
+ * `cell virtio NAME --daemon`) before it starts: the cell's Linux probes
+ * the devices early, and a device nobody answers goes offline for good.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <bulkhead/ioctl.h>
@@ -27,12 +30,13 @@ static int linux_run(int argc, char **argv);
 
 static const struct bh_usage linux_usage[] = {
 	{ "cell linux CELL.cell KERNEL [-i INITRD] [-c CMDLINE] [-d DTB] [-w OUT.dtb]\n"
-	  "               [--root-dtb FILE]",
+	  "               [--root-dtb FILE] [--no-virtio-backend]",
 	  "create a cell and boot the Linux Image KERNEL (arm64 or riscv64, as the\n"
 	  "      cell config) in it, with a device tree made from the root device tree\n"
 	  "      (/sys/firmware/fdt or --root-dtb) and the cell config, or from DTB\n"
 	  "      (-d); CMDLINE is appended to the kernel command line; -w writes the\n"
-	  "      device tree and stops there" },
+	  "      device tree and stops there. A cell with virtio devices gets its\n"
+	  "      backend (cell virtio NAME --daemon) unless --no-virtio-backend" },
 	{ NULL, NULL },
 };
 
@@ -46,6 +50,7 @@ const struct bh_command bh_cmd_cell_linux = {
 
 struct linux_args {
 	const char *cell, *kernel, *initrd, *cmdline, *dtb, *out, *root_dtb;
+	int no_backend;
 };
 
 struct blob {
@@ -130,6 +135,10 @@ static int parse_args(int argc, char **argv, struct linux_args *a)
 			else
 				return bh_usage_error(&bh_cmd_cell_linux,
 						      "cell linux: unexpected \"%s\"", argv[i]);
+			continue;
+		}
+		if (!strcmp(argv[i], "--no-virtio-backend")) {
+			a->no_backend = 1;
 			continue;
 		}
 		for (k = 0; k < sizeof(opts) / sizeof(opts[0]); k++)
@@ -222,11 +231,53 @@ static int write_out(const char *path, const void *data, size_t size)
 	return 0;
 }
 
-/* Create, load, start; a cell that cannot be started is destroyed again. */
+/*
+ * Runs `bulkhead cell virtio ID --daemon` (this very program), which
+ * returns once the backend serves the cell's devices.
+ */
+static int start_backend(int id, const char *name)
+{
+	char id_text[16];
+	int status;
+	pid_t pid;
+
+	snprintf(id_text, sizeof(id_text), "%d", id);
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		bh_error("cell linux: fork: %s", strerror(errno));
+		return -1;
+	}
+	if (!pid) {
+		execl("/proc/self/exe", "bulkhead", "cell", "virtio", id_text, "--daemon",
+		      (char *)NULL);
+		bh_error("cell linux: cannot run /proc/self/exe: %s", strerror(errno));
+		_exit(BH_EXIT_FAIL);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			bh_error("cell linux: waitpid: %s", strerror(errno));
+			return -1;
+		}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != BH_EXIT_OK) {
+		bh_error("cell linux: the virtio backend of cell \"%s\" did not start "
+			 "(above: why); --no-virtio-backend boots the cell without it", name);
+		return -1;
+	}
+	printf("virtio backend of cell \"%s\" started (log " BH_RUN_DIR "/%s.log)\n",
+	       name, name);
+	return 0;
+}
+
+/*
+ * Create, load, start the backend, start; a cell that cannot be started is
+ * destroyed again (and its backend, if any, ends with it).
+ */
 static int boot(const struct bh_config_file *cfg, const struct bh_linux_layout *l,
 		const struct blob *kernel, const struct blob *initrd,
-		const void *dtb, size_t dtb_size)
+		const void *dtb, size_t dtb_size, int no_backend)
 {
+	const struct bulkhead_cell_desc *desc = cfg->data;
 	struct bulkhead_image images[4];
 	struct bulkhead_config_arg create = {
 		.address = (uintptr_t)cfg->data,
@@ -236,6 +287,7 @@ static int boot(const struct bh_config_file *cfg, const struct bh_linux_layout *
 	unsigned char stub[BH_LINUX_STUB_MAX];
 	const char *name = ((const struct bulkhead_cell_desc *)cfg->data)->name;
 	unsigned int n = 0;
+	char state[128];
 	int fd, id;
 
 	memset(images, 0, sizeof(images));
@@ -262,17 +314,35 @@ static int boot(const struct bh_config_file *cfg, const struct bh_linux_layout *
 	if (id < 0)
 		return BH_EXIT_FAIL;
 	printf("cell \"%s\" created, id %d\n", name, id);
+	/*
+	 * A new cell: the virtio state an earlier cell of this name left
+	 * (its backend was killed) is not its own. The backend checks the
+	 * cell id, its sysfs node and the device list too.
+	 */
+	snprintf(state, sizeof(state), BH_RUN_DIR "/%s.state", name);
+	if (unlink(state) && errno != ENOENT)
+		bh_error("cell linux: cannot remove %s: %s", state, strerror(errno));
 	load.id = id;
 	load.num_images = n;
 	load.images_address = (uintptr_t)images;
 	fd = bh_open_driver();
 	if (fd >= 0 && bh_driver_request(fd, "cell linux: cell load", BULKHEAD_CELL_LOAD,
-					 (unsigned long)&load) >= 0) {
+					 (unsigned long)&load) >= 0 &&
+	    (!desc->num_virtio_devices || no_backend || !start_backend(id, name))) {
 		fd = bh_open_driver();
 		if (fd >= 0 && bh_driver_request(fd, "cell linux: cell start",
 						 BULKHEAD_CELL_START, id) >= 0) {
 			printf("cell \"%s\" started: Linux enters at 0x%llx\n", name,
 			       l->kernel);
+			if (desc->num_virtio_devices && !no_backend)
+				printf("its virtio console: bulkhead cell console %s "
+				       "(socket " BH_RUN_DIR "/%s.console)\n", name, name);
+			else if (desc->num_virtio_devices)
+				printf("no virtio backend started: its %u virtio device(s) "
+				       "answer nothing until \"bulkhead cell virtio %s "
+				       "--daemon\" runs, and a device the cell's Linux "
+				       "probed before that stays offline to it\n",
+				       desc->num_virtio_devices, name);
 			return BH_EXIT_OK;
 		}
 	}
@@ -351,7 +421,8 @@ static int linux_run(int argc, char **argv)
 		goto out;
 	}
 	fflush(stdout);
-	ret = boot(&cfg, &l, &kernel, a.initrd ? &initrd : NULL, dtb, dtb_size);
+	ret = boot(&cfg, &l, &kernel, a.initrd ? &initrd : NULL, dtb, dtb_size,
+		   a.no_backend);
 out:
 	free(dtb);
 	free(kernel.data);

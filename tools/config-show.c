@@ -13,7 +13,7 @@
 
 static const char *const mem_flag_names[] = {
 	"READ", "WRITE", "EXECUTE", "DMA", "IO", "COMM_REGION", "LOADABLE",
-	"ROOTSHARED",
+	"ROOTSHARED", "VIRTIO_POOL",
 };
 
 static const char *const cell_flag_names[] = {
@@ -90,6 +90,20 @@ static void print_console(const char *prefix, const struct bulkhead_console *c)
 	printf("%s.flags: 0x%x\n", prefix, c->flags);
 }
 
+static const char *virtio_type_name(unsigned int type)
+{
+	switch (type) {
+	case BULKHEAD_VIRTIO_NET:
+		return "net";
+	case BULKHEAD_VIRTIO_BLOCK:
+		return "block";
+	case BULKHEAD_VIRTIO_CONSOLE:
+		return "console";
+	default:
+		return "unknown";
+	}
+}
+
 static void print_region(const char *prefix, unsigned int i,
 			 const struct bulkhead_memory *m)
 {
@@ -102,6 +116,30 @@ static void print_region(const char *prefix, unsigned int i,
 	print_flags(m->flags, mem_flag_names,
 		    sizeof(mem_flag_names) / sizeof(mem_flag_names[0]));
 	printf("\n");
+}
+
+/* The third array, after the padded irqs; avail counts from the regions. */
+static void print_virtio(const char *prefix, const struct bulkhead_cell_desc *cell,
+			 size_t avail)
+{
+	const struct bulkhead_virtio_device *dev = bulkhead_cell_virtio(cell);
+	size_t start = sizeof(struct bulkhead_memory) *
+		       (size_t)cell->num_memory_regions +
+		       bulkhead_irqs_size(cell->num_irqs);
+	unsigned int i;
+
+	for (i = 0; i < cell->num_virtio_devices; i++) {
+		if (start + (i + 1) * sizeof(*dev) > avail) {
+			printf("%svirtio_devices[%u]: past the end of the file\n",
+			       prefix, i);
+			return;
+		}
+		printf("%svirtio_devices[%u]: %u (%s) window 0x%llx..0x%llx irq %u flags 0x%x\n",
+		       prefix, i, dev[i].type, virtio_type_name(dev[i].type),
+		       (unsigned long long)dev[i].address,
+		       (unsigned long long)(dev[i].address + BULKHEAD_PAGE_SIZE - 1),
+		       dev[i].irq, dev[i].flags);
+	}
 }
 
 /* The arrays after a descriptor, as far as the file holds them. */
@@ -129,6 +167,7 @@ static void print_arrays(const char *prefix, const struct bulkhead_cell_desc *ce
 		printf(" %u", irqs[i]);
 	}
 	printf("%s\n", cell->num_irqs ? "" : " none");
+	print_virtio(prefix, cell, avail);
 }
 
 static void print_desc(const char *prefix, const struct bulkhead_cell_desc *cell,
@@ -151,6 +190,7 @@ static void print_desc(const char *prefix, const struct bulkhead_cell_desc *cell
 	       bh_cpus(cell->cpu_set, cpus, sizeof(cpus)));
 	printf("%snum_memory_regions: %u\n", prefix, cell->num_memory_regions);
 	printf("%snum_irqs: %u\n", prefix, cell->num_irqs);
+	printf("%snum_virtio_devices: %u\n", prefix, cell->num_virtio_devices);
 	printf("%sentry: 0x%llx\n", prefix, (unsigned long long)cell->entry);
 	snprintf(console, sizeof(console), "%sconsole", prefix);
 	print_console(console, &cell->console);
@@ -168,6 +208,8 @@ static void print_irqchip(const struct bulkhead_irqchip *chip)
 	printf("irqchip.redist_base: 0x%llx\n", (unsigned long long)chip->redist_base);
 	printf("irqchip.redist_size: 0x%llx\n", (unsigned long long)chip->redist_size);
 	printf("irqchip.maintenance_irq: %u\n", chip->maintenance_irq);
+	printf("irqchip.virtio_notify_irq: %u%s\n", chip->virtio_notify_irq,
+	       chip->virtio_notify_irq ? "" : " (none: no cell may have virtio devices)");
 }
 
 static void print_system(const struct bulkhead_system *sys, size_t size)

@@ -99,6 +99,20 @@ static int add_nodes(struct bh_dt_ctx *c)
 	return err ? err : add_psci(c);
 }
 
+/*
+ * A virtio device's SPI: <0 (INTID - 32) 1>, edge rising, since the
+ * hypervisor raises it once per event rather than holding a level.
+ */
+static int gic_virtio_interrupts(struct bh_dt_ctx *c, int node, uint32_t irq)
+{
+	fdt32_t spec[3] = {
+		cpu_to_fdt32(0), cpu_to_fdt32(irq - BULKHEAD_GIC_FIRST_SPI),
+		cpu_to_fdt32(1),
+	};
+
+	return fdt_setprop(c->dst, node, "interrupts", spec, sizeof(spec));
+}
+
 static const char *const gic_compat[] = { "arm,gic-v3", NULL };
 
 const struct bh_dt_arch bh_dt_arm64 = {
@@ -112,4 +126,5 @@ const struct bh_dt_arch bh_dt_arm64 = {
 	.enable_method = "psci",
 	.root_interrupt_parent = 1,
 	.add_nodes = add_nodes,
+	.virtio_interrupts = gic_virtio_interrupts,
 };

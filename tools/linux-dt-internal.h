@@ -52,6 +52,11 @@ struct bh_dt_arch {
 	int root_interrupt_parent;
 	/* Top-level nodes of the architecture's own, or NULL. */
 	int (*add_nodes)(struct bh_dt_ctx *c);
+	/*
+	 * Sets "interrupts" of a virtio,mmio node to the line irq of the
+	 * controller (the node's interrupt-parent is set already).
+	 */
+	int (*virtio_interrupts)(struct bh_dt_ctx *c, int node, uint32_t irq);
 };
 
 extern const struct bh_dt_arch bh_dt_arm64;

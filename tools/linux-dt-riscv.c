@@ -125,6 +125,12 @@ static int fix_plic(struct bh_dt_ctx *c, int copy)
 	return err;
 }
 
+/* A virtio device's PLIC source: <source>, like the machine's own. */
+static int plic_virtio_interrupts(struct bh_dt_ctx *c, int node, uint32_t irq)
+{
+	return fdt_setprop_u32(c->dst, node, "interrupts", irq);
+}
+
 static const char *const plic_compat[] = {
 	"sifive,plic-1.0.0", "riscv,plic0", NULL
 };
@@ -138,4 +144,5 @@ const struct bh_dt_arch bh_dt_riscv64 = {
 	.spec_owned = plic_spec_owned,
 	.cpus_by_reg = 1,
 	.cpu_word = "harts",
+	.virtio_interrupts = plic_virtio_interrupts,
 };

@@ -692,6 +692,164 @@ static int add_memory(struct bh_dt_ctx *c, int ac, int sc)
 }
 
 /*
+ * Virtio devices root serves to the cell (Documentation/linux-cell.md).
+ * Their register windows trap into the hypervisor; their data goes through
+ * the cell's virtio pool, which Linux must use for every buffer and ring:
+ * a restricted-dma-pool in /reserved-memory that each device names in
+ * "memory-region". The pool stays in the linear map (it is in /memory, and
+ * neither no-map nor reusable), as swiotlb needs.
+ */
+static const struct bulkhead_memory *virtio_pool(const struct bh_dt_ctx *c)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->a->cell->num_memory_regions; i++)
+		if (c->mem[i].flags & BULKHEAD_MEM_VIRTIO_POOL)
+			return &c->mem[i];
+	return NULL;
+}
+
+static const char *virtio_type_name(uint16_t type)
+{
+	switch (type) {
+	case BULKHEAD_VIRTIO_NET:
+		return "net";
+	case BULKHEAD_VIRTIO_BLOCK:
+		return "block";
+	case BULKHEAD_VIRTIO_CONSOLE:
+		return "console";
+	default:
+		return "device";
+	}
+}
+
+/* A phandle no node of the output has, nor will have once copied. */
+static uint32_t fresh_phandle(const struct bh_dt_ctx *c)
+{
+	uint32_t root = 0, dst = 0;
+
+	if (fdt_find_max_phandle(c->root, &root) ||
+	    fdt_find_max_phandle(c->dst, &dst))
+		return 0;
+	if (dst > root)
+		root = dst;
+	if (c->irqchip_phandle > root)
+		root = c->irqchip_phandle;
+	return root + 1;
+}
+
+/* Removes what a -d tree (say, one -w wrote) has by that name already. */
+static int add_fresh_subnode(void *fdt, int parent, const char *name)
+{
+	int old = fdt_subnode_offset(fdt, parent, name), err;
+
+	if (old >= 0 && (err = fdt_del_node(fdt, old)))
+		return err;
+	return fdt_add_subnode(fdt, parent, name);
+}
+
+/* /reserved-memory/virtio-pool@..., whose phandle the devices name. */
+static int add_virtio_pool(struct bh_dt_ctx *c, int ac, int sc, uint32_t phandle)
+{
+	const struct bulkhead_memory *pool = virtio_pool(c);
+	struct reg_entry reg = { pool->virt_start, pool->size };
+	char name[40];
+	int rm, node, err;
+
+	rm = fdt_path_offset(c->dst, "/reserved-memory");
+	if (rm == -FDT_ERR_NOTFOUND) {
+		rm = fdt_add_subnode(c->dst, 0, "reserved-memory");
+		if (rm < 0)
+			return rm;
+		err = fdt_setprop(c->dst, rm, "ranges", NULL, 0);
+		if (!err)
+			err = fdt_setprop_u32(c->dst, rm, "#size-cells", sc);
+		if (!err)
+			err = fdt_setprop_u32(c->dst, rm, "#address-cells", ac);
+		if (err)
+			return err;
+	}
+	if (rm < 0)
+		return rm;
+	snprintf(name, sizeof(name), "virtio-pool@%llx",
+		 (unsigned long long)pool->virt_start);
+	node = add_fresh_subnode(c->dst, rm, name);
+	if (node < 0)
+		return node;
+	/* A -d tree's /reserved-memory may have cells of its own. */
+	err = write_reg(c->dst, node, fdt_address_cells(c->dst, rm),
+			fdt_size_cells(c->dst, rm), &reg, 1);
+	if (!err)
+		err = fdt_setprop_u32(c->dst, node, "phandle", phandle);
+	if (!err)
+		err = fdt_setprop_string(c->dst, node, "compatible",
+					 "restricted-dma-pool");
+	return err;
+}
+
+/* One virtio,mmio node: the transport uses the first 0x200 bytes. */
+static int add_virtio_device(struct bh_dt_ctx *c, int ac, int sc,
+			     const struct bulkhead_virtio_device *dev,
+			     uint32_t irq_parent, uint32_t pool)
+{
+	struct reg_entry reg = { dev->address, 0x200 };
+	char name[40];
+	int node, err;
+
+	snprintf(name, sizeof(name), "virtio_mmio@%llx",
+		 (unsigned long long)dev->address);
+	node = add_fresh_subnode(c->dst, 0, name);
+	if (node < 0)
+		return node;
+	err = fdt_setprop_u32(c->dst, node, "memory-region", pool);
+	/* The "device" is root's CPUs, which access the pool cached. */
+	if (!err)
+		err = fdt_setprop(c->dst, node, "dma-coherent", NULL, 0);
+	if (!err)
+		err = c->arch->virtio_interrupts(c, node, dev->irq);
+	if (!err)
+		err = fdt_setprop_u32(c->dst, node, "interrupt-parent", irq_parent);
+	if (!err)
+		err = write_reg(c->dst, node, ac, sc, &reg, 1);
+	if (!err)
+		err = fdt_setprop_string(c->dst, node, "compatible", "virtio,mmio");
+	return err;
+}
+
+/*
+ * The devices, then the pool (so the output has /reserved-memory first),
+ * with the controller's phandle irq_parent; nothing for a cell without.
+ */
+static int add_virtio(struct bh_dt_ctx *c, int ac, int sc, uint32_t irq_parent)
+{
+	const struct bulkhead_virtio_device *dev = bulkhead_cell_virtio(c->a->cell);
+	const struct bulkhead_memory *pool = virtio_pool(c);
+	int i, n = c->a->cell->num_virtio_devices, err = 0;
+	uint32_t phandle;
+
+	if (!n)
+		return 0;
+	if (!pool)
+		return bh_dt_error(c, "the cell has virtio devices but no "
+				   "BULKHEAD_MEM_VIRTIO_POOL region");
+	phandle = fresh_phandle(c);
+	if (!phandle)
+		return -FDT_ERR_BADPHANDLE;
+	for (i = n - 1; !err && i >= 0; i--)
+		err = add_virtio_device(c, ac, sc, &dev[i], irq_parent, phandle);
+	if (!err)
+		err = add_virtio_pool(c, ac, sc, phandle);
+	for (i = 0; !err && c->a->report && i < n; i++)
+		fprintf(c->a->report, "device tree: virtio_mmio@%llx: virtio %s served "
+			"by root (interrupt %u, DMA through the pool at 0x%llx, %llu KiB)\n",
+			(unsigned long long)dev[i].address,
+			virtio_type_name(dev[i].type), dev[i].irq,
+			(unsigned long long)pool->virt_start,
+			(unsigned long long)pool->size >> 10);
+	return err;
+}
+
+/*
  * The command line: the base (the -d tree's bootargs, else ours), then -c.
  * Ours: the console, the early console on the UART the hypervisor
  * emulates for the cell (transmit only, into the hypervisor console), so
@@ -703,8 +861,10 @@ static unsigned long long default_cma_mib(const struct bh_dt_ctx *c)
 	unsigned long long ram = 0, mib;
 	unsigned int i;
 
+	/* The virtio pool is RAM, but swiotlb's alone. */
 	for (i = 0; i < c->a->cell->num_memory_regions; i++)
-		if (bh_linux_is_ram(&c->mem[i]))
+		if (bh_linux_is_ram(&c->mem[i]) &&
+		    !(c->mem[i].flags & BULKHEAD_MEM_VIRTIO_POOL))
 			ram += c->mem[i].size;
 	mib = ram / CMA_SHARE >> 20;
 	mib -= mib % CMA_STEP_MIB;
@@ -807,6 +967,8 @@ static int build_new(struct bh_dt_ctx *c)
 	if (!err)
 		err = copy_root_prop(c, "compatible");
 	if (!err)
+		err = add_virtio(c, 2, 2, c->irqchip_phandle);
+	if (!err)
 		err = add_devices(c);
 	if (!err && c->arch->add_nodes)
 		err = c->arch->add_nodes(c);
@@ -830,6 +992,28 @@ static int find_memory_node(const void *fdt)
 	return node;
 }
 
+/*
+ * -d: the virtio nodes come from the cell config like the memory, with the
+ * -d tree's own interrupt controller as their interrupt parent.
+ */
+static int add_base_virtio(struct bh_dt_ctx *c, int ac, int sc)
+{
+	uint32_t phandle;
+	int node;
+
+	if (!c->a->cell->num_virtio_devices)
+		return 0;
+	node = bh_dt_find_compatible(c->dst, c->arch->irqchip_compat);
+	phandle = node >= 0 ? fdt_get_phandle(c->dst, node) : 0;
+	if (!phandle) {
+		bh_error("cell linux: %s: has no \"%s\" interrupt controller with "
+			 "a phandle for the cell's virtio devices",
+			 c->a->base_path, c->arch->irqchip_compat[0]);
+		return BH_DT_REPORTED;
+	}
+	return add_virtio(c, ac, sc, phandle);
+}
+
 /* -d: the given tree with its /cpus, memory and /chosen made the cell's. */
 static int fix_base(struct bh_dt_ctx *c)
 {
@@ -848,6 +1032,8 @@ static int fix_base(struct bh_dt_ctx *c)
 	err = add_cpus(c);
 	if (!err)
 		err = add_memory(c, ac, sc);
+	if (!err)
+		err = add_base_virtio(c, ac, sc);
 	if (err == -FDT_ERR_BADVALUE || err == -FDT_ERR_BADNCELLS) {
 		bh_error("cell linux: %s: its root's #address-cells/#size-cells "
 			 "cannot describe the cell's RAM", c->a->base_path);

@@ -22,6 +22,8 @@ static const struct bh_command *const commands[] = {
 	&bh_cmd_console,
 	&bh_cmd_cell,
 	&bh_cmd_cell_linux,
+	&bh_cmd_cell_virtio,
+	&bh_cmd_cell_console,
 	&bh_cmd_config,
 	&bh_cmd_config_create,
 	&bh_cmd_hardware,

@@ -32,6 +32,11 @@ struct {
 			.redist_base = 0x080a0000,
 			.redist_size = 4 * 0x20000,
 			.maintenance_irq = 25,
+			/*
+			 * An SPI no device of the machine drives (QEMU virt
+			 * uses 32..127 at most): virtio requests of cells.
+			 */
+			.virtio_notify_irq = 200,
 		},
 		.root_cell = {
 			.signature = BULKHEAD_CELL_SIGNATURE,

@@ -44,4 +44,13 @@
 #define LINUX_RAM_BASE			0xb0000000
 #define LINUX_RAM_SIZE			0x08000000
 
+/*
+ * The virtio pool of the Linux cell with virtio devices
+ * (qemu-virt-linux-virtio.c), which uses LINUX_RAM_* as well: right above
+ * that RAM, below the inmate cells' RAM. The only part of the cell's
+ * memory root's virtio backend sees.
+ */
+#define LINUX_VIRTIO_POOL_BASE		0xb8000000
+#define LINUX_VIRTIO_POOL_SIZE		0x00400000
+
 #endif

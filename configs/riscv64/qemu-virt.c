@@ -33,6 +33,12 @@ struct {
 			.num_irqs = 96,
 			.base = 0x0c000000,
 			.size = 0x600000,
+			/*
+			 * A source no device of the machine drives (QEMU virt:
+			 * 1-8 virtio, 10 UART, 11 RTC, 32-35 PCIe, 64-95
+			 * platform bus): virtio requests of cells.
+			 */
+			.virtio_notify_irq = 40,
 		},
 		.root_cell = {
 			.signature = BULKHEAD_CELL_SIGNATURE,

@@ -119,6 +119,8 @@ int cell_init(struct cell *cell, const struct bulkhead_cell_desc *desc)
 		err = arch_cell_init(cell);
 	if (!err)
 		err = vuart_init(cell);
+	if (!err)
+		err = virtio_cell_init(cell);
 	if (err)
 		cell_destroy(cell);
 	return err;

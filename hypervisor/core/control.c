@@ -180,6 +180,7 @@ static bool cpu_gone_off(struct per_cpu *cpu)
 
 static long check_against_current(const struct bulkhead_cell_desc *desc)
 {
+	const struct bulkhead_memory *mem;
 	struct bulkhead_config_error err;
 	unsigned int n;
 
@@ -197,6 +198,14 @@ static long check_against_current(const struct bulkhead_cell_desc *desc)
 			return reject("", &err);
 		}
 	}
+	mem = bulkhead_cell_memory(desc);
+	for (n = 0; n < desc->num_memory_regions; n++, mem++)
+		if (!(mem->flags & BULKHEAD_MEM_COMM_REGION) &&
+		    virtio_channel_overlaps(mem->phys_start, mem->size)) {
+			printk("bulkhead: cell \"%s\": memory region %u holds root's virtio channel page\n",
+			       desc->name, n);
+			return -EINVAL;
+		}
 	if (!(root_cell.cpu_set & ~desc->cpu_set)) {
 		printk("bulkhead: cell \"%s\" would take the root cell's last CPU\n",
 		       desc->name);
@@ -450,6 +459,21 @@ long cell_destroy_by_id(unsigned int id)
 	cell->config_pages = NULL;
 	cell->in_use = false;
 	return 0;
+}
+
+struct cell *cell_find(unsigned int id)
+{
+	return cell_by_id(id);
+}
+
+bool cells_have_virtio(void)
+{
+	unsigned int n;
+
+	for (n = 0; n < MAX_CELLS; n++)
+		if (cells[n].in_use && cells[n].desc->num_virtio_devices)
+			return true;
+	return false;
 }
 
 bool cells_exist(void)

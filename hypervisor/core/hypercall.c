@@ -6,6 +6,7 @@
 #include <core/printk.h>
 #include <core/shared.h>
 #include <core/spinlock.h>
+#include <core/virtio.h>
 
 /* One management operation at a time, whichever root CPU asks. */
 static spinlock_t control_lock;
@@ -56,6 +57,15 @@ static long root_call(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 		break;
 	case BULKHEAD_HC_CPU_DUMP:
 		ret = cpu_dump(cpu, arg1, arg2);
+		break;
+	case BULKHEAD_HC_VIRTIO_CHANNEL:
+		ret = virtio_set_channel(arg1, cells_have_virtio());
+		break;
+	case BULKHEAD_HC_VIRTIO_INJECT:
+		ret = virtio_inject(cell_find(arg1), arg2);
+		break;
+	case BULKHEAD_HC_VIRTIO_ONLINE:
+		ret = virtio_set_online(cell_find(arg1), arg2);
 		break;
 	default:
 		ret = -ENOSYS;

@@ -74,7 +74,16 @@
 #define BULKHEAD_MEM_LOADABLE		0x0040
 /* The region stays mapped in the root cell while the cell owns it. */
 #define BULKHEAD_MEM_ROOTSHARED		0x0080
-#define BULKHEAD_MEM_VALID_FLAGS	0x00ff
+/*
+ * The cell's virtio DMA pool: its virtio devices (struct
+ * bulkhead_virtio_device) move all their data through this region, which
+ * the cell's Linux sees as a restricted-dma-pool and root's backend maps.
+ * Needs BULKHEAD_MEM_ROOTSHARED, READ and WRITE; at most one per cell, and
+ * exactly one in a cell that has virtio devices. Root sees no other page of
+ * the cell's RAM.
+ */
+#define BULKHEAD_MEM_VIRTIO_POOL	0x0100
+#define BULKHEAD_MEM_VALID_FLAGS	0x01ff
 
 /* struct bulkhead_cell_desc.flags */
 /* The cell does not answer shutdown requests; shut it down without asking. */
@@ -101,11 +110,36 @@
 /* PLIC source 0 does not exist; sources are 1..num_irqs-1. */
 #define BULKHEAD_PLIC_MAX_IRQS		1024
 
+/* struct bulkhead_virtio_device.type: virtio device IDs (virtio spec 5) */
+#define BULKHEAD_VIRTIO_NET		1
+#define BULKHEAD_VIRTIO_BLOCK		2
+#define BULKHEAD_VIRTIO_CONSOLE		3
+/* Virtio devices of one cell at most. */
+#define BULKHEAD_MAX_VIRTIO_DEVICES	8
+
 struct bulkhead_memory {
 	__u64 phys_start;
 	__u64 virt_start;
 	__u64 size;
 	__u64 flags;
+};
+
+/*
+ * A virtio-mmio device (version 2) root's backend serves to the cell. The
+ * cell's accesses to its register window trap into the hypervisor, which
+ * passes them to root (include/bulkhead/virtio.h); the device's interrupt
+ * is raised by root through the hypervisor.
+ */
+struct bulkhead_virtio_device {
+	/* Guest-physical start of its register window: one page of its own. */
+	__u64 address;
+	/*
+	 * The interrupt the cell sees: a GIC SPI INTID or a PLIC source with
+	 * no hardware behind it, listed in the cell's irqs.
+	 */
+	__u32 irq;
+	__u16 type;		/* BULKHEAD_VIRTIO_* */
+	__u16 flags;		/* reserved, must be 0 */
 };
 
 struct bulkhead_console {
@@ -127,7 +161,10 @@ struct bulkhead_cell_desc {
 	/* Where the cell's first CPU starts, in cell-virtual addresses. */
 	__u64 entry;
 	struct bulkhead_console console;
-	__u64 reserved[5];			/* must be 0 */
+	/* Entries of the third array, after the irqs (not for root). */
+	__u32 num_virtio_devices;
+	__u32 reserved0;			/* must be 0 */
+	__u64 reserved[4];			/* must be 0 */
 };
 
 struct bulkhead_irqchip {
@@ -140,7 +177,12 @@ struct bulkhead_irqchip {
 	__u64 redist_base;	/* GICv3 redistributors, 0 for PLIC */
 	__u64 redist_size;	/* all redistributor frames together */
 	__u32 maintenance_irq;	/* GICv3 maintenance PPI, 0 for PLIC */
-	__u32 reserved1;
+	/*
+	 * A line root owns and no hardware drives (GIC SPI / PLIC source):
+	 * the hypervisor raises it in root when a cell's virtio access waits
+	 * for root's backend. 0: no cell has virtio devices.
+	 */
+	__u32 virtio_notify_irq;
 };
 
 struct bulkhead_system {
@@ -175,7 +217,9 @@ static inline __u64 bulkhead_irqs_size(__u32 num_irqs)
 static inline __u64 bulkhead_cell_arrays_size(const struct bulkhead_cell_desc *cell)
 {
 	return (__u64)cell->num_memory_regions * sizeof(struct bulkhead_memory) +
-		bulkhead_irqs_size(cell->num_irqs);
+		bulkhead_irqs_size(cell->num_irqs) +
+		(__u64)cell->num_virtio_devices *
+		sizeof(struct bulkhead_virtio_device);
 }
 
 static inline const struct bulkhead_memory *
@@ -188,6 +232,15 @@ static inline const __u32 *bulkhead_cell_irqs(const struct bulkhead_cell_desc *c
 {
 	return (const __u32 *)(bulkhead_cell_memory(cell) +
 			       cell->num_memory_regions);
+}
+
+/* After the irqs, which are padded to 8 bytes. */
+static inline const struct bulkhead_virtio_device *
+bulkhead_cell_virtio(const struct bulkhead_cell_desc *cell)
+{
+	return (const struct bulkhead_virtio_device *)
+		((const char *)bulkhead_cell_irqs(cell) +
+		 bulkhead_irqs_size(cell->num_irqs));
 }
 
 /* Helpers for config sources. */

@@ -54,5 +54,23 @@
  * CPU's state. A running CPU is interrupted to fill it.
  */
 #define BULKHEAD_HC_CPU_DUMP		9
+/*
+ * Root cell only. arg1 = guest-physical address of a page of root RAM that
+ * becomes the virtio channel (struct bulkhead_virtio_channel, virtio.h), 0
+ * to give it up (no cell with virtio devices may exist then). Needs the
+ * system config's irqchip.virtio_notify_irq.
+ */
+#define BULKHEAD_HC_VIRTIO_CHANNEL	10
+/*
+ * Root cell only, arg1 = cell id, arg2 = index of one of its virtio
+ * devices: raise that device's interrupt in the cell.
+ */
+#define BULKHEAD_HC_VIRTIO_INJECT	11
+/*
+ * Root cell only, arg1 = cell id, arg2 = device index: a backend serves the
+ * device (again). Until then, and after an access timed out, the cell's
+ * accesses to the device fail at once (reads all ones, writes dropped).
+ */
+#define BULKHEAD_HC_VIRTIO_ONLINE	12
 
 #endif /* _BULKHEAD_HYPERCALL_H */

@@ -9,6 +9,7 @@
 #ifndef _BULKHEAD_IOCTL_H
 #define _BULKHEAD_IOCTL_H
 
+#include <bulkhead/cell-config.h>
 #include <bulkhead/hw-check.h>
 #include <bulkhead/types.h>
 
@@ -68,5 +69,31 @@ struct bulkhead_cpu_dump_arg {
  * is enabled (if it is, it runs no check and says so).
  */
 #define BULKHEAD_HW_CHECK	_IOR(BULKHEAD_IOCTL_MAGIC, 8, struct bulkhead_hw_check)
+
+/*
+ * /dev/bulkhead-virtio: the backend of one cell's virtio devices
+ * (virtio.h). A file serves one cell once attached; one file per cell.
+ *   mmap offset 0, one page: the channel, shared by all cells' backends;
+ *   mmap offset one page, pool_size bytes: the cell's VIRTIO_POOL region,
+ *     which the cell sees at pool_address;
+ *   read(): 8 bytes, the count of requests signalled so far (blocks until
+ *     it changes since this file's last read, unless O_NONBLOCK);
+ *   poll(): POLLIN when read() would not block, POLLHUP once the cell is
+ *     destroyed (the backend should then exit).
+ * Closing the file detaches; the devices time out until a new backend
+ * attaches and calls BULKHEAD_VIRTIO_ONLINE.
+ */
+struct bulkhead_virtio_attach {
+	__u32 cell_id;		/* in: the cell to serve */
+	__u32 num_devices;	/* out: entries of devices[] */
+	__u64 pool_address;	/* out: guest-physical start of the pool */
+	__u64 pool_size;	/* out */
+	struct bulkhead_virtio_device devices[BULKHEAD_MAX_VIRTIO_DEVICES];
+};
+
+#define BULKHEAD_VIRTIO_ATTACH	_IOWR(BULKHEAD_IOCTL_MAGIC, 9, struct bulkhead_virtio_attach)
+/* The argument is the device index, by value. */
+#define BULKHEAD_VIRTIO_INJECT	_IO(BULKHEAD_IOCTL_MAGIC, 10)
+#define BULKHEAD_VIRTIO_ONLINE	_IO(BULKHEAD_IOCTL_MAGIC, 11)
 
 #endif /* _BULKHEAD_IOCTL_H */

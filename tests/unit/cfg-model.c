@@ -32,6 +32,17 @@ void model_add_irq(struct cfg_model *m, __u32 irq)
 	m->irqs[m->nirq++] = irq;
 }
 
+void model_add_virtio(struct cfg_model *m, __u64 address, __u32 irq,
+		      __u16 type)
+{
+	struct bulkhead_virtio_device *d = &m->virtio[m->nvirtio++];
+
+	d->address = address;
+	d->irq = irq;
+	d->type = type;
+	model_add_irq(m, irq);
+}
+
 static void init_desc(struct bulkhead_cell_desc *d, __u16 arch,
 		      const char *name, __u64 cpus)
 {
@@ -58,6 +69,7 @@ static void system_arm64(struct cfg_model *m)
 	s->irqchip.redist_base = 0x080a0000;
 	s->irqchip.redist_size = 0x80000;
 	s->irqchip.maintenance_irq = 25;
+	s->irqchip.virtio_notify_irq = 200;
 	init_desc(&s->root_cell, BULKHEAD_ARCH_ARM64, "test-arm64", 0xf);
 	model_add_mem(m, 0x40000000, 0x40000000, 0x30000000, RAM);
 	model_add_mem(m, 0x70000000, 0x70000000, 0x0f000000, RAM);
@@ -78,6 +90,7 @@ static void system_riscv64(struct cfg_model *m)
 	s->irqchip.num_irqs = 96;
 	s->irqchip.base = 0x0c000000;
 	s->irqchip.size = 0x600000;
+	s->irqchip.virtio_notify_irq = 40;
 	init_desc(&s->root_cell, BULKHEAD_ARCH_RISCV64, "test-riscv64", 0xf);
 	model_add_mem(m, 0x80000000, 0x80000000, 0x30000000, RAM);
 	model_add_mem(m, 0xb0000000, 0xb0000000, 0x0d000000, RAM);
@@ -129,6 +142,17 @@ void model_cell(struct cfg_model *m, __u16 arch, int which)
 	model_add_irq(m, irq + 5);
 }
 
+void model_virtio_cell(struct cfg_model *m, __u16 arch)
+{
+	int rv = arch == BULKHEAD_ARCH_RISCV64;
+
+	model_cell(m, arch, 0);
+	model_add_mem(m, rv ? 0xbc400000 : 0x7e400000, 0x200000, 0x100000,
+		      BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE |
+		      BULKHEAD_MEM_ROOTSHARED | BULKHEAD_MEM_VIRTIO_POOL);
+	model_add_virtio(m, 0xa0000000, rv ? 30 : 100, BULKHEAD_VIRTIO_CONSOLE);
+}
+
 struct bulkhead_system *blob_sys(struct cfg_blob *b)
 {
 	return (struct bulkhead_system *)b->w;
@@ -149,6 +173,7 @@ void model_to_blob(const struct cfg_model *m, struct cfg_blob *b)
 {
 	size_t header = m->system ? sizeof(m->sys) : sizeof(m->cell);
 	size_t mem_bytes = m->nmem * sizeof(m->mem[0]);
+	size_t irq_bytes = bulkhead_irqs_size(m->nirq);
 	char *p = (char *)b->w;
 
 	memset(b, 0, sizeof(*b));
@@ -157,9 +182,13 @@ void model_to_blob(const struct cfg_model *m, struct cfg_blob *b)
 	       header);
 	blob_desc(b)->num_memory_regions = m->nmem;
 	blob_desc(b)->num_irqs = m->nirq;
+	blob_desc(b)->num_virtio_devices = m->nvirtio;
 	memcpy(p + header, m->mem, mem_bytes);
 	memcpy(p + header + mem_bytes, m->irqs, m->nirq * sizeof(m->irqs[0]));
-	b->size = header + mem_bytes + bulkhead_irqs_size(m->nirq);
+	memcpy(p + header + mem_bytes + irq_bytes, m->virtio,
+	       m->nvirtio * sizeof(m->virtio[0]));
+	b->size = header + mem_bytes + irq_bytes +
+		  m->nvirtio * sizeof(m->virtio[0]);
 }
 
 int model_from_blob(struct cfg_model *m, const void *data, size_t size)
@@ -178,12 +207,16 @@ int model_from_blob(struct cfg_model *m, const void *data, size_t size)
 	d = model_desc(m);
 	if (d->num_memory_regions > BULKHEAD_MAX_MEMORY_REGIONS ||
 	    d->num_irqs > BULKHEAD_MAX_IRQS ||
+	    d->num_virtio_devices > BULKHEAD_MAX_VIRTIO_DEVICES ||
 	    header + bulkhead_cell_arrays_size(d) > size)
 		return -1;
 	m->nmem = d->num_memory_regions;
 	m->nirq = d->num_irqs;
+	m->nvirtio = d->num_virtio_devices;
 	memcpy(m->mem, p + header, m->nmem * sizeof(m->mem[0]));
 	memcpy(m->irqs, p + header + m->nmem * sizeof(m->mem[0]),
 	       m->nirq * sizeof(m->irqs[0]));
+	memcpy(m->virtio, p + header + m->nmem * sizeof(m->mem[0]) +
+	       bulkhead_irqs_size(m->nirq), m->nvirtio * sizeof(m->virtio[0]));
 	return 0;
 }

@@ -319,12 +319,29 @@ static int cell_architecture_other(struct gen_in *in)
 	return finish(in);
 }
 
+/*
+ * The first count whose array no longer fits once a count grew: with the
+ * virtio devices behind them, a larger count may still end inside the
+ * blob, and a later array is the one that runs past its end.
+ */
+static const char *past_end_count(struct bad_case *c)
+{
+	const struct bulkhead_cell_desc *d = blob_desc(&c->blob);
+	__u64 end = sizeof(*d) + (__u64)d->num_memory_regions *
+				 sizeof(struct bulkhead_memory);
+
+	if (end > c->blob.size)
+		return "num_memory_regions";
+	end += bulkhead_irqs_size(d->num_irqs);
+	return end > c->blob.size ? "num_irqs" : "num_virtio_devices";
+}
+
 static int cell_memory_count(struct gen_in *in)
 {
 	cell_copy(in);
 	finish(in);
 	blob_desc(&in->c->blob)->num_memory_regions++;
-	expect(in, "num_memory_regions: counts past the end");
+	expect(in, "%s: counts past the end", past_end_count(in->c));
 	return 0;
 }
 
@@ -333,7 +350,7 @@ static int cell_irq_count(struct gen_in *in)
 	cell_copy(in);
 	finish(in);
 	blob_desc(&in->c->blob)->num_irqs += 2;
-	expect(in, "num_irqs: counts past the end");
+	expect(in, "%s: counts past the end", past_end_count(in->c));
 	return 0;
 }
 
@@ -655,6 +672,125 @@ static int cell_irq_maintenance(struct gen_in *in)
 	return finish(in);
 }
 
+
+/* ---------------------------------------------------------------------- */
+/* Virtio: the notify line of the system, a cell's devices and pool. */
+
+static int sys_virtio_notify_irq(struct gen_in *in)
+{
+	struct cfg_model *m = sys_copy(in);
+	int gic = m->sys.irqchip.type == BULKHEAD_IRQCHIP_GICV3;
+
+	m->sys.irqchip.virtio_notify_irq = m->sys.irqchip.num_irqs;
+	expect(in, "irqchip.virtio_notify_irq: is not %s", gic ?
+	       "an SPI of the GIC" : "a source of the PLIC");
+	return finish(in);
+}
+
+static int sys_root_virtio_pool(struct gen_in *in)
+{
+	struct cfg_model *m = sys_copy(in);
+	int k = first_ram_region(m);
+
+	if (k < 0)
+		return -1;
+	m->mem[k].flags |= BULKHEAD_MEM_VIRTIO_POOL | BULKHEAD_MEM_ROOTSHARED;
+	expect(in, "root_cell.memory[%d].flags: has BULKHEAD_MEM_VIRTIO_POOL, but the root cell serves virtio devices", k);
+	return finish(in);
+}
+
+/* The line the system keeps for virtio requests, taken by the cell. */
+static int cell_takes_notify_irq(struct gen_in *in)
+{
+	__u32 notify = in->sys->sys.irqchip.virtio_notify_irq;
+	struct cfg_model *m = cell_copy(in);
+
+	if (!notify || irq_in_cell(m, notify))
+		return -1;
+	expect(in, "irqs[%u]: interrupt %u is the system's irqchip.virtio_notify_irq",
+	       m->nirq, notify);
+	model_add_irq(m, notify);
+	return finish(in);
+}
+
+static int cell_virtio_count(struct gen_in *in)
+{
+	cell_copy(in);
+	finish(in);
+	blob_desc(&in->c->blob)->num_virtio_devices++;
+	expect(in, "num_virtio_devices: counts past the end");
+	return 0;
+}
+
+static int cell_virtio_type(struct gen_in *in)
+{
+	struct cfg_model *m = cell_copy(in);
+
+	if (!m->nvirtio)
+		return -1;
+	m->virtio[0].type = 0x77;
+	expect(in, "virtio_devices[0].type: is not a device type bulkhead serves");
+	return finish(in);
+}
+
+static int cell_virtio_window_in_memory(struct gen_in *in)
+{
+	struct cfg_model *m = cell_copy(in);
+	int k = first_ram_region(m);
+
+	if (!m->nvirtio || k < 0)
+		return -1;
+	m->virtio[0].address = m->mem[k].virt_start;
+	expect(in, "virtio_devices[0].address: window 0x%llx..",
+	       (unsigned long long)m->mem[k].virt_start);
+	return finish(in);
+}
+
+static int cell_virtio_irq_not_listed(struct gen_in *in)
+{
+	const struct bulkhead_irqchip *chip = &in->sys->sys.irqchip;
+	struct cfg_model *m = cell_copy(in);
+	__u32 irq = chip->num_irqs - 1;
+
+	if (!m->nvirtio)
+		return -1;
+	while (irq && irq_in_cell(m, irq))
+		irq--;
+	m->virtio[0].irq = irq;
+	expect(in, "virtio_devices[0].irq: interrupt %u is not in the cell's irqs",
+	       irq);
+	return finish(in);
+}
+
+static int cell_virtio_no_pool(struct gen_in *in)
+{
+	struct cfg_model *m = cell_copy(in);
+	unsigned int i;
+
+	if (!m->nvirtio)
+		return -1;
+	for (i = 0; i < m->nmem; i++)
+		m->mem[i].flags &= ~(__u64)BULKHEAD_MEM_VIRTIO_POOL;
+	expect(in, "num_virtio_devices: is not 0, but no memory region has BULKHEAD_MEM_VIRTIO_POOL");
+	return finish(in);
+}
+
+static int cell_virtio_pool_not_shared(struct gen_in *in)
+{
+	struct cfg_model *m = cell_copy(in);
+	unsigned int i;
+
+	for (i = 0; i < m->nmem; i++)
+		if (m->mem[i].flags & BULKHEAD_MEM_VIRTIO_POOL)
+			break;
+	if (i == m->nmem)
+		return -1;
+	m->mem[i].flags &= ~(__u64)BULKHEAD_MEM_ROOTSHARED;
+	expect(in, "memory[%u].flags: has BULKHEAD_MEM_VIRTIO_POOL without all of BULKHEAD_MEM_ROOTSHARED, READ and WRITE",
+	       i);
+	return finish(in);
+}
+
 /* ---------------------------------------------------------------------- */
 
 static const struct {
@@ -709,6 +845,15 @@ static const struct {
 	{ "cell-irq-duplicate", cell_irq_duplicate },
 	{ "cell-irq-per-cpu", cell_irq_per_cpu },
 	{ "cell-irq-maintenance", cell_irq_maintenance },
+	{ "sys-virtio-notify-irq", sys_virtio_notify_irq },
+	{ "sys-root-virtio-pool", sys_root_virtio_pool },
+	{ "cell-takes-virtio-notify-irq", cell_takes_notify_irq },
+	{ "cell-virtio-count-past-end", cell_virtio_count },
+	{ "cell-virtio-type", cell_virtio_type },
+	{ "cell-virtio-window-in-memory", cell_virtio_window_in_memory },
+	{ "cell-virtio-irq-not-listed", cell_virtio_irq_not_listed },
+	{ "cell-virtio-no-pool", cell_virtio_no_pool },
+	{ "cell-virtio-pool-not-rootshared", cell_virtio_pool_not_shared },
 };
 
 int bad_generate(const struct cfg_model *sys, const struct cfg_model *cell,

@@ -247,3 +247,156 @@ TEST(cell_null_err)
 	    -BULKHEAD_EINVAL)
 		test_fail("invalid cell accepted with err == NULL");
 }
+
+/*
+ * Virtio devices: model_virtio_cell() is cell 0 with a pool (memory[3])
+ * and a console at 0xa0000000 whose interrupt is irqs[3].
+ */
+#define POOL	(BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE | \
+		 BULKHEAD_MEM_ROOTSHARED | BULKHEAD_MEM_VIRTIO_POOL)
+
+#define VIRTIO_CASE(name, arch, field, reason, ...)			\
+	TEST(name)							\
+	{								\
+		struct cfg_model m;					\
+		model_virtio_cell(&m, arch);				\
+		__VA_ARGS__;						\
+		expect_cell(&m, field, reason);				\
+	}
+
+/* Same, but the change is made to the serialised cell b or system s. */
+#define VIRTIO_BLOB_CASE(name, arch, field, reason, ...)		\
+	TEST(name)							\
+	{								\
+		static struct cfg_blob b, s;				\
+		struct cfg_model m;					\
+		model_system(&m, arch);					\
+		model_to_blob(&m, &s);					\
+		model_virtio_cell(&m, arch);				\
+		model_to_blob(&m, &b);					\
+		__VA_ARGS__;						\
+		expect_cell_blob(&b, &s, field, reason);		\
+	}
+
+VIRTIO_CASE(cell_virtio_arm64_ok, ARM64, NULL, NULL)
+VIRTIO_CASE(cell_virtio_riscv64_ok, RISCV64, NULL, NULL)
+VIRTIO_CASE(cell_virtio_all_types_ok, ARM64, NULL, NULL,
+	    model_add_virtio(&m, 0xa0001000, 101, BULKHEAD_VIRTIO_NET);
+	    model_add_virtio(&m, 0x7ffffff000ULL, 102, BULKHEAD_VIRTIO_BLOCK))
+VIRTIO_CASE(cell_virtio_eight_ok, RISCV64, NULL, NULL,
+	    while (m.nvirtio < 8)
+		    model_add_virtio(&m, 0xa0000000 + m.nvirtio * 0x1000ULL,
+				     30 + m.nvirtio, BULKHEAD_VIRTIO_BLOCK))
+VIRTIO_CASE(cell_virtio_pool_without_devices_ok, ARM64, NULL, NULL,
+	    m.nvirtio = 0)
+VIRTIO_CASE(cell_virtio_window_next_to_memory_ok, ARM64, NULL, NULL,
+	    m.virtio[0].address = 0x80001000)
+TEST(cell_virtio_alone_ok)
+{
+	static struct cfg_blob b;
+	struct bulkhead_config_error err;
+	struct cfg_model m;
+
+	model_virtio_cell(&m, ARM64);
+	model_to_blob(&m, &b);
+	expect_result(bulkhead_check_cell(b.w, b.size, NULL, &err), &err,
+		      NULL, NULL);
+}
+
+/* Header and blob. */
+CELL_CASE(cell_reserved0, ARM64, "reserved0", "is reserved and must be 0 (0x1)",
+	  CELL.reserved0 = 1)
+CELL_CASE(cell_reserved_last, ARM64, "reserved[3]", "is reserved",
+	  CELL.reserved[3] = 1)
+VIRTIO_CASE(cell_virtio_too_many, ARM64, "num_virtio_devices",
+	    "is more than BULKHEAD_MAX_VIRTIO_DEVICES (8) (0x9)",
+	    while (m.nvirtio < 9)
+		    model_add_virtio(&m, 0xa0000000 + m.nvirtio * 0x1000ULL,
+				     100 + m.nvirtio, BULKHEAD_VIRTIO_BLOCK))
+VIRTIO_BLOB_CASE(cell_virtio_past_end, ARM64, "num_virtio_devices",
+		 "counts past the end: the arrays would end at byte 304, but the config has 288 bytes",
+		 blob_desc(&b)->num_virtio_devices = 2)
+VIRTIO_BLOB_CASE(cell_virtio_trailing, ARM64, "config",
+		 "has 16 bytes after the arrays",
+		 blob_desc(&b)->num_virtio_devices = 0)
+CELL_BLOB_CASE(cell_virtio_count_huge, ARM64, "num_virtio_devices",
+	       "is more than BULKHEAD_MAX_VIRTIO_DEVICES",
+	       blob_desc(&b)->num_virtio_devices = 0xffffffff)
+
+/* One device. */
+VIRTIO_CASE(cell_virtio_type_zero, ARM64, "virtio_devices[0].type",
+	    "is not a device type bulkhead serves: use BULKHEAD_VIRTIO_NET (1), BULKHEAD_VIRTIO_BLOCK (2) or BULKHEAD_VIRTIO_CONSOLE (3) (0x0)",
+	    m.virtio[0].type = 0)
+VIRTIO_CASE(cell_virtio_type_unknown, RISCV64, "virtio_devices[0].type",
+	    "is not a device type bulkhead serves", m.virtio[0].type = 4)
+VIRTIO_CASE(cell_virtio_flags, ARM64, "virtio_devices[0].flags",
+	    "is reserved and must be 0 (0x1)", m.virtio[0].flags = 1)
+VIRTIO_CASE(cell_virtio_unaligned, ARM64, "virtio_devices[0].address",
+	    "is not a multiple of the page size (0x1000): each device has a page of its own (0xa0000200)",
+	    m.virtio[0].address += 0x200)
+VIRTIO_CASE(cell_virtio_beyond_arm64_limit, ARM64, "virtio_devices[0].address",
+	    "is beyond 0x7ffffff000, the last page of the guest address space arm64 cells have: move it lower (0x8000000000)",
+	    m.virtio[0].address = 0x8000000000ULL)
+VIRTIO_CASE(cell_virtio_beyond_riscv64_limit, RISCV64, "virtio_devices[0].address",
+	    "the last page of the guest address space riscv64 cells have",
+	    m.virtio[0].address = 0xfffffffffffff000ULL)
+VIRTIO_CASE(cell_virtio_riscv64_high_ok, RISCV64, NULL, NULL,
+	    m.virtio[0].address = 0x1fffffff000ULL)
+VIRTIO_CASE(cell_virtio_in_ram, ARM64, "virtio_devices[0].address",
+	    "window 0xff000..0xfffff overlaps memory[0] of the cell: the window is trapped",
+	    m.virtio[0].address = 0xff000)
+VIRTIO_CASE(cell_virtio_in_pool, ARM64, "virtio_devices[0].address",
+	    "overlaps memory[3] of the cell", m.virtio[0].address = 0x2ff000)
+VIRTIO_CASE(cell_virtio_in_comm_region, ARM64, "virtio_devices[0].address",
+	    "window 0x80000000..0x80000fff overlaps memory[1]",
+	    m.virtio[0].address = 0x80000000)
+VIRTIO_CASE(cell_virtio_in_device, RISCV64, "virtio_devices[0].address",
+	    "overlaps memory[2]", m.virtio[0].address = 0x90000000)
+VIRTIO_CASE(cell_virtio_same_window, ARM64, "virtio_devices[1].address",
+	    "window 0xa0000000..0xa0000fff is also the window of virtio_devices[0]: give each device a page of its own",
+	    model_add_virtio(&m, 0xa0000000, 101, BULKHEAD_VIRTIO_NET))
+VIRTIO_CASE(cell_virtio_irq_not_listed, ARM64, "virtio_devices[0].irq",
+	    "interrupt 99 is not in the cell's irqs: list it there",
+	    m.virtio[0].irq = 99)
+VIRTIO_CASE(cell_virtio_irq_shared, RISCV64, "virtio_devices[1].irq",
+	    "interrupt 30 is also the interrupt of virtio_devices[0]: give each device its own",
+	    model_add_virtio(&m, 0xa0001000, 31, BULKHEAD_VIRTIO_NET);
+	    m.virtio[1].irq = 30)
+
+/* The pool. */
+VIRTIO_CASE(cell_virtio_no_pool, ARM64, "num_virtio_devices",
+	    "is not 0, but no memory region has BULKHEAD_MEM_VIRTIO_POOL: give the cell one",
+	    m.mem[3].flags &= ~(__u64)BULKHEAD_MEM_VIRTIO_POOL)
+VIRTIO_CASE(cell_virtio_two_pools, ARM64, "memory[4].flags",
+	    "marks a second virtio pool (the first is memory[3]): a cell has at most one",
+	    model_add_mem(&m, 0x7e500000, 0x300000, 0x100000, POOL))
+VIRTIO_CASE(cell_virtio_pool_not_rootshared, ARM64, "memory[3].flags",
+	    "has BULKHEAD_MEM_VIRTIO_POOL without all of BULKHEAD_MEM_ROOTSHARED, READ and WRITE",
+	    m.mem[3].flags &= ~(__u64)BULKHEAD_MEM_ROOTSHARED)
+VIRTIO_CASE(cell_virtio_pool_read_only, RISCV64, "memory[3].flags",
+	    "without all of BULKHEAD_MEM_ROOTSHARED, READ and WRITE",
+	    m.mem[3].flags &= ~(__u64)BULKHEAD_MEM_WRITE)
+VIRTIO_CASE(cell_virtio_pool_io, ARM64, "memory[3].flags",
+	    "has BULKHEAD_MEM_VIRTIO_POOL and BULKHEAD_MEM_IO: the pool is RAM",
+	    m.mem[3].flags |= BULKHEAD_MEM_IO)
+VIRTIO_CASE(cell_virtio_pool_comm, ARM64, "memory[1].flags",
+	    "has BULKHEAD_MEM_VIRTIO_POOL and BULKHEAD_MEM_COMM_REGION",
+	    m.mem[1].flags |= POOL)
+VIRTIO_CASE(cell_virtio_pool_outside_root, ARM64, "memory[3].phys_start",
+	    "is not inside one memory region of the root cell",
+	    m.mem[3].phys_start = 0x100000000ULL)
+
+/* Against the system's virtio_notify_irq (arm64 200, riscv64 40). */
+VIRTIO_BLOB_CASE(cell_virtio_no_notify_irq, ARM64, "num_virtio_devices",
+		 "is not 0, but the system config has no irqchip.virtio_notify_irq: set it there",
+		 blob_sys(&s)->irqchip.virtio_notify_irq = 0)
+CELL_BLOB_CASE(cell_no_virtio_no_notify_irq_ok, ARM64, NULL, NULL,
+	       blob_sys(&s)->irqchip.virtio_notify_irq = 0)
+VIRTIO_CASE(cell_virtio_takes_notify_irq, RISCV64, "irqs[4]",
+	    "interrupt 40 is the system's irqchip.virtio_notify_irq, which root keeps: use another line",
+	    model_add_irq(&m, 40))
+CELL_CASE(cell_takes_notify_irq, ARM64, "irqs[3]",
+	  "is the system's irqchip.virtio_notify_irq", model_add_irq(&m, 200))
+VIRTIO_CASE(cell_virtio_device_irq_is_notify_irq, ARM64, "irqs[3]",
+	    "interrupt 200 is the system's irqchip.virtio_notify_irq",
+	    m.irqs[3] = 200; m.virtio[0].irq = 200)

@@ -59,6 +59,15 @@ DISJOINT_CASE(disjoint_both_rootshared_ok, ARM64, NULL, NULL,
 	      a.mem[0].flags |= BULKHEAD_MEM_ROOTSHARED;
 	      b.mem[0].flags |= BULKHEAD_MEM_ROOTSHARED;
 	      b.mem[0].phys_start = a.mem[0].phys_start)
+/* A pool is ROOTSHARED for root's backend, never for another cell. */
+DISJOINT_CASE(disjoint_shared_virtio_pool, ARM64, "memory[2].phys_start",
+	      "overlaps memory[3] of cell \"cell-a\" (a virtio pool is never shared)",
+	      model_virtio_cell(&a, ARM64);
+	      model_add_mem(&b, 0x7e400000, 0x300000, 0x100000,
+			    BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE |
+			    BULKHEAD_MEM_ROOTSHARED))
+DISJOINT_CASE(disjoint_virtio_ok, RISCV64, NULL, NULL,
+	      model_virtio_cell(&a, RISCV64))
 DISJOINT_CASE(disjoint_comm_regions_ok, ARM64, NULL, NULL,
 	      b.mem[1].virt_start = a.mem[1].virt_start)
 DISJOINT_CASE(disjoint_shared_irq, ARM64, "irqs[1]",
@@ -108,4 +117,9 @@ TEST(mkbad_reference_configs)
 			model_cell(&cell, arch, which);
 			bad_generate(&sys, &cell, count_bad, &sys);
 		}
+	for (arch = ARM64; arch <= RISCV64; arch++) {
+		model_system(&sys, arch);
+		model_virtio_cell(&cell, arch);
+		bad_generate(&sys, &cell, count_bad, &sys);
+	}
 }

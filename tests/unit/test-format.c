@@ -109,3 +109,22 @@ TEST(arch_names)
 	expect_string(bulkhead_arch_name(0), "unknown");
 	expect_string(bulkhead_arch_name(0xffff), "unknown");
 }
+
+/* A field path into the third array, with its index and member. */
+TEST(format_virtio_field)
+{
+	static struct cfg_blob b, s;
+	struct bulkhead_config_error err;
+	struct cfg_model m;
+	char buf[256];
+
+	model_system(&m, BULKHEAD_ARCH_RISCV64);
+	model_to_blob(&m, &s);
+	model_virtio_cell(&m, BULKHEAD_ARCH_RISCV64);
+	model_add_virtio(&m, 0xa0001000, 31, BULKHEAD_VIRTIO_BLOCK);
+	m.virtio[1].flags = 0x8000;
+	model_to_blob(&m, &b);
+	bulkhead_check_cell(b.w, b.size, blob_sys(&s), &err);
+	bulkhead_config_error_format(&err, buf, sizeof(buf));
+	expect_string(buf, "virtio_devices[1].flags: is reserved and must be 0 (0x8000)");
+}

@@ -522,3 +522,239 @@ TEST(linux_riscv_tree_refused)
 		expect_said(cases[i].said);
 	}
 }
+
+/* ---- virtio devices served by root: the pool and the transports ---- */
+
+#define GIC_PHANDLE	0x05
+
+/* QEMU virt arm64's essentials: four CPUs, the GICv3, the timer. */
+static void *arm64_root(void)
+{
+	static unsigned char buf[8192];
+	void *fdt = buf;
+	char name[16];
+	unsigned int n;
+
+	fdt_create(fdt, sizeof(buf));
+	fdt_finish_reservemap(fdt);
+	fdt_begin_node(fdt, "");
+	fdt_property_u32(fdt, "#address-cells", 2);
+	fdt_property_u32(fdt, "#size-cells", 2);
+	fdt_property_u32(fdt, "interrupt-parent", GIC_PHANDLE);
+	fdt_property_string(fdt, "compatible", "linux,dummy-virt");
+	fdt_begin_node(fdt, "cpus");
+	fdt_property_u32(fdt, "#address-cells", 1);
+	fdt_property_u32(fdt, "#size-cells", 0);
+	for (n = 0; n < 4; n++) {
+		snprintf(name, sizeof(name), "cpu@%u", n);
+		fdt_begin_node(fdt, name);
+		fdt_property_string(fdt, "device_type", "cpu");
+		fdt_property_u32(fdt, "reg", n);
+		fdt_end_node(fdt);
+	}
+	fdt_end_node(fdt);
+	fdt_begin_node(fdt, "intc@8000000");
+	fdt_property_u32(fdt, "phandle", GIC_PHANDLE);
+	reg_prop(fdt, 0x8000000, 0x10000);
+	fdt_property_string(fdt, "compatible", "arm,gic-v3");
+	fdt_property(fdt, "interrupt-controller", NULL, 0);
+	fdt_property_u32(fdt, "#interrupt-cells", 3);
+	fdt_end_node(fdt);
+	fdt_begin_node(fdt, "timer");
+	fdt_property_string(fdt, "compatible", "arm,armv8-timer");
+	fdt_end_node(fdt);
+	fdt_end_node(fdt);
+	if (fdt_finish(fdt))
+		test_fail("cannot build the root tree");
+	return fdt;
+}
+
+/*
+ * configs/ARCH/qemu-virt-linux-virtio.c, with a second device (a block
+ * device) to see the order and the shared pool.
+ */
+static const struct bulkhead_cell_desc *virtio_cell(unsigned int arch)
+{
+	static struct {
+		struct bulkhead_cell_desc cell;
+		struct bulkhead_memory memory[2];
+		__u32 irqs[2];
+		struct bulkhead_virtio_device virtio[2];
+	} c;
+	int rv = arch == RISCV64;
+
+	memset(&c, 0, sizeof(c));
+	c.cell.architecture = arch;
+	c.cell.cpu_set = 0xc;
+	c.cell.num_memory_regions = 2;
+	c.cell.num_irqs = 2;
+	c.cell.num_virtio_devices = 2;
+	c.memory[0] = rv ? rv_ram : arm_ram;
+	c.memory[0].flags = BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE |
+			    BULKHEAD_MEM_EXECUTE | BULKHEAD_MEM_LOADABLE;
+	c.cell.entry = c.memory[0].virt_start;
+	c.memory[1].phys_start = c.memory[1].virt_start = rv ? 0xb8000000 : 0x78000000;
+	c.memory[1].size = 4 * MIB;
+	c.memory[1].flags = BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE |
+			    BULKHEAD_MEM_ROOTSHARED | BULKHEAD_MEM_VIRTIO_POOL;
+	c.irqs[0] = c.virtio[0].irq = rv ? 41 : 201;
+	c.irqs[1] = c.virtio[1].irq = rv ? 42 : 202;
+	c.virtio[0].address = rv ? 0x10200000 : 0x0b000000;
+	c.virtio[0].type = BULKHEAD_VIRTIO_CONSOLE;
+	c.virtio[1].address = c.virtio[0].address + 0x1000;
+	c.virtio[1].type = BULKHEAD_VIRTIO_BLOCK;
+	return &c.cell;
+}
+
+static void expect_cells(const void *fdt, int node, const char *prop,
+			 const uint32_t *want, int n)
+{
+	const fdt32_t *p;
+	int len, i;
+
+	p = fdt_getprop(fdt, node, prop, &len);
+	if (!p || len != n * 4) {
+		test_fail("%s: %s of %d bytes, expected %d", fdt_get_name(fdt, node, NULL),
+			  prop, p ? len : -1, n * 4);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (fdt32_to_cpu(p[i]) != want[i])
+			test_fail("%s: %s cell %d is 0x%x, expected 0x%x",
+				  fdt_get_name(fdt, node, NULL), prop, i,
+				  fdt32_to_cpu(p[i]), want[i]);
+}
+
+static int node_or_fail(const void *fdt, const char *path)
+{
+	int node = fdt_path_offset(fdt, path);
+
+	if (node < 0)
+		test_fail("%s missing", path);
+	return node;
+}
+
+/* The pool: a restricted-dma-pool Linux keeps in its linear map. */
+static uint32_t expect_pool(const void *fdt, uint64_t base)
+{
+	const uint32_t reg[4] = { base >> 32, (uint32_t)base, 0, 4 * MIB };
+	char path[64];
+	int node;
+
+	snprintf(path, sizeof(path), "/memory@%llx", (unsigned long long)base);
+	node = node_or_fail(fdt, path);
+	if (node >= 0)
+		expect_cells(fdt, node, "reg", reg, 4);
+	snprintf(path, sizeof(path), "/reserved-memory/virtio-pool@%llx",
+		 (unsigned long long)base);
+	node = node_or_fail(fdt, path);
+	if (node < 0)
+		return 0;
+	if (fdt_node_check_compatible(fdt, node, "restricted-dma-pool"))
+		test_fail("the pool is not a restricted-dma-pool");
+	expect_cells(fdt, node, "reg", reg, 4);
+	if (fdt_getprop(fdt, node, "no-map", NULL) ||
+	    fdt_getprop(fdt, node, "reusable", NULL))
+		test_fail("the pool is no-map or reusable: swiotlb refuses it");
+	if (!fdt_get_phandle(fdt, node))
+		test_fail("the pool has no phandle");
+	return fdt_get_phandle(fdt, node);
+}
+
+static void expect_transport(const void *fdt, uint64_t addr, uint32_t pool,
+			     uint32_t irq_parent, const uint32_t *irq, int irq_cells)
+{
+	const uint32_t reg[4] = { addr >> 32, (uint32_t)addr, 0, 0x200 };
+	char path[64];
+	int node;
+
+	snprintf(path, sizeof(path), "/virtio_mmio@%llx", (unsigned long long)addr);
+	node = node_or_fail(fdt, path);
+	if (node < 0)
+		return;
+	if (fdt_node_check_compatible(fdt, node, "virtio,mmio"))
+		test_fail("%s is not virtio,mmio", path);
+	expect_cells(fdt, node, "reg", reg, 4);
+	expect_cells(fdt, node, "memory-region", &pool, 1);
+	expect_cells(fdt, node, "interrupt-parent", &irq_parent, 1);
+	expect_cells(fdt, node, "interrupts", irq, irq_cells);
+	if (!fdt_getprop(fdt, node, "dma-coherent", NULL))
+		test_fail("%s is not dma-coherent", path);
+}
+
+/* GIC: <SPI, INTID - 32, edge rising>. */
+TEST(linux_virtio_arm64_tree)
+{
+	static const uint32_t irq0[3] = { 0, 201 - 32, 1 }, irq1[3] = { 0, 202 - 32, 1 };
+	void *fdt = cell_tree(virtio_cell(ARM64), arm64_root(), NULL);
+	uint32_t pool;
+
+	if (!fdt) {
+		test_fail("no tree");
+		return;
+	}
+	pool = expect_pool(fdt, 0x78000000);
+	expect_transport(fdt, 0x0b000000, pool, GIC_PHANDLE, irq0, 3);
+	expect_transport(fdt, 0x0b001000, pool, GIC_PHANDLE, irq1, 3);
+	if (pool == GIC_PHANDLE)
+		test_fail("the pool took the GIC's phandle");
+	free(fdt);
+}
+
+/* PLIC: <source>, the interrupt parent the cell's PLIC. */
+TEST(linux_virtio_riscv_tree)
+{
+	static const uint32_t irq0 = 41, irq1 = 42;
+	void *fdt = cell_tree(virtio_cell(RISCV64), riscv_root(ROOT_OK), NULL);
+	uint32_t pool;
+	const char *args;
+
+	if (!fdt) {
+		test_fail("no tree");
+		return;
+	}
+	pool = expect_pool(fdt, 0xb8000000);
+	expect_transport(fdt, 0x10200000, pool, PLIC_PHANDLE, &irq0, 1);
+	expect_transport(fdt, 0x10201000, pool, PLIC_PHANDLE, &irq1, 1);
+	if (pool == PLIC_PHANDLE || (pool >= INTC_PHANDLE(0) && pool <= INTC_PHANDLE(3)))
+		test_fail("the pool's phandle 0x%x is taken", pool);
+	if (has_node(fdt, "/soc/virtio_mmio@10008000"))
+		test_fail("the machine's transport was passed through");
+	/* The pool is no RAM for CMA to take a share of. */
+	args = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "bootargs", NULL);
+	if (!args || !strstr(args, " cma=8M "))
+		test_fail("bootargs \"%s\"", args ? args : "(none)");
+	free(fdt);
+}
+
+TEST(linux_virtio_report)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *report = open_memstream(&text, &size);
+	void *fdt = cell_tree(virtio_cell(ARM64), arm64_root(), report);
+
+	fclose(report);
+	if (!fdt)
+		test_fail("no tree");
+	else if (!strstr(text, "device tree: virtio_mmio@b000000: virtio console served "
+			 "by root (interrupt 201, DMA through the pool at 0x78000000, "
+			 "4096 KiB)\ndevice tree: virtio_mmio@b001000: virtio block"))
+		test_fail("report:\n%s", text);
+	free(fdt);
+	free(text);
+}
+
+/* A cell without virtio devices gets neither pool nor transports. */
+TEST(linux_no_virtio_no_pool)
+{
+	void *fdt = cell_tree(riscv_cell(0xc), riscv_root(ROOT_OK), NULL);
+
+	if (!fdt) {
+		test_fail("no tree");
+		return;
+	}
+	if (has_node(fdt, "/reserved-memory"))
+		test_fail("/reserved-memory in a cell without virtio devices");
+	free(fdt);
+}

@@ -134,8 +134,6 @@ SYSTEM_CASE(system_irqchip_gic_on_riscv64, RISCV64, "irqchip.type",
 	    CHIP.type = BULKHEAD_IRQCHIP_GICV3)
 SYSTEM_CASE(system_irqchip_reserved0, ARM64, "irqchip.reserved0",
 	    "is reserved", CHIP.reserved0 = 1)
-SYSTEM_CASE(system_irqchip_reserved1, ARM64, "irqchip.reserved1",
-	    "is reserved", CHIP.reserved1 = 1)
 SYSTEM_CASE(system_gic_num_irqs_low, ARM64, "irqchip.num_irqs",
 	    "must be more than 32", CHIP.num_irqs = 32)
 SYSTEM_CASE(system_gic_num_irqs_high, ARM64, "irqchip.num_irqs",
@@ -204,8 +202,8 @@ SYSTEM_CASE(system_root_name_unprintable, ARM64, "root_cell.name",
 	    "not printable ASCII (0x7)", ROOT.name[2] = 7)
 SYSTEM_CASE(system_root_cpu_set_empty, ARM64, "root_cell.cpu_set",
 	    "is empty", ROOT.cpu_set = 0)
-SYSTEM_CASE(system_root_reserved, ARM64, "root_cell.reserved[4]",
-	    "is reserved and must be 0", ROOT.reserved[4] = 1)
+SYSTEM_CASE(system_root_reserved, ARM64, "root_cell.reserved[3]",
+	    "is reserved and must be 0", ROOT.reserved[3] = 1)
 SYSTEM_CASE(system_root_irqs, ARM64, "root_cell.num_irqs",
 	    "must be 0: the root cell owns every interrupt",
 	    model_add_irq(&m, 40); model_add_irq(&m, 41))
@@ -235,8 +233,8 @@ SYSTEM_CASE(system_region_virt_unaligned, ARM64,
 SYSTEM_CASE(system_region_size_unaligned, ARM64, "root_cell.memory[0].size",
 	    "page size", m.mem[0].size += 1)
 SYSTEM_CASE(system_region_flags_unknown, ARM64, "root_cell.memory[0].flags",
-	    "has unknown bits set (the known bits are 0xff) (0x100)",
-	    m.mem[0].flags |= 0x100)
+	    "has unknown bits set (the known bits are 0x1ff) (0x200)",
+	    m.mem[0].flags |= 0x200)
 SYSTEM_CASE(system_region_phys_wraps, ARM64, "root_cell.memory[4].size",
 	    "phys_start + size wrap",
 	    model_add_mem(&m, 0xfffffffffffff000ULL, 0x20000000, 0x2000,
@@ -262,3 +260,40 @@ SYSTEM_CASE(system_regions_overlap_virt, ARM64,
 	    "root_cell.memory[4].virt_start",
 	    "virtual range 0x9000000..0x9000fff overlaps root_cell.memory[2]",
 	    model_add_mem(&m, 0x20000000, 0x09000000, 0x1000, BULKHEAD_MEM_READ))
+
+/* virtio_notify_irq: 0, or a GIC SPI / PLIC source. */
+SYSTEM_CASE(system_no_notify_irq_ok, ARM64, NULL, NULL,
+	    CHIP.virtio_notify_irq = 0)
+SYSTEM_CASE(system_notify_irq_first_spi_ok, ARM64, NULL, NULL,
+	    CHIP.virtio_notify_irq = 32)
+SYSTEM_CASE(system_notify_irq_last_spi_ok, ARM64, NULL, NULL,
+	    CHIP.virtio_notify_irq = 287)
+SYSTEM_CASE(system_notify_irq_plic_first_ok, RISCV64, NULL, NULL,
+	    CHIP.virtio_notify_irq = 1)
+SYSTEM_CASE(system_notify_irq_plic_last_ok, RISCV64, NULL, NULL,
+	    CHIP.virtio_notify_irq = 95)
+SYSTEM_CASE(system_notify_irq_ppi, ARM64, "irqchip.virtio_notify_irq",
+	    "is not an SPI of the GIC (32..287): use a line no device drives, or 0 without virtio (0x1f)",
+	    CHIP.virtio_notify_irq = 31)
+SYSTEM_CASE(system_notify_irq_beyond_gic, ARM64, "irqchip.virtio_notify_irq",
+	    "is not an SPI of the GIC (32..287)", CHIP.virtio_notify_irq = 288)
+SYSTEM_CASE(system_notify_irq_beyond_plic, RISCV64, "irqchip.virtio_notify_irq",
+	    "is not a source of the PLIC (1..95): use a line no device drives, or 0 without virtio (0x60)",
+	    CHIP.virtio_notify_irq = 96)
+SYSTEM_CASE(system_notify_irq_huge, RISCV64, "irqchip.virtio_notify_irq",
+	    "is not a source of the PLIC", CHIP.virtio_notify_irq = 0xffffffff)
+
+/* The root cell has no virtio devices and no pool of its own. */
+SYSTEM_CASE(system_root_reserved0, ARM64, "root_cell.reserved0",
+	    "is reserved and must be 0", ROOT.reserved0 = 1)
+SYSTEM_BLOB_CASE(system_root_virtio_devices, ARM64,
+		 "root_cell.num_virtio_devices",
+		 "must be 0: the root cell serves virtio devices to other cells and has none of its own (0x1)",
+		 blob_desc(&b)->num_virtio_devices = 1)
+SYSTEM_BLOB_CASE(system_root_virtio_count_huge, RISCV64,
+		 "root_cell.num_virtio_devices",
+		 "is more than BULKHEAD_MAX_VIRTIO_DEVICES (8)",
+		 blob_desc(&b)->num_virtio_devices = 9)
+SYSTEM_CASE(system_root_virtio_pool, ARM64, "root_cell.memory[1].flags",
+	    "has BULKHEAD_MEM_VIRTIO_POOL, but the root cell serves virtio devices and has none of its own: clear the flag",
+	    m.mem[1].flags |= BULKHEAD_MEM_VIRTIO_POOL | BULKHEAD_MEM_ROOTSHARED)

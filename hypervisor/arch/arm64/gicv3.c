@@ -288,6 +288,15 @@ void gicv3_handle_irqs(struct per_cpu *cpu)
 }
 
 /*
+ * A line no hardware drives, made pending in the distributor: it reaches
+ * the CPU its owner routed it to like any SPI, and is injected there.
+ */
+void gicv3_raise_spi(u32 irq)
+{
+	mmio_write(gic.dist + GICD_ISPENDR + irq / 32 * 4, BIT(irq % 32), 4);
+}
+
+/*
  * The per-CPU interrupts the hypervisor keeps for itself, enabled on every
  * CPU and hidden from the cells' view of the redistributors.
  */

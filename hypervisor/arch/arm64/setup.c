@@ -304,6 +304,11 @@ void arch_unmap_phys(u64 phys, u64 size)
 	paging_unmap(&hyp_paging, start, ALIGN_UP(phys + size, PAGE_SIZE) - start);
 }
 
+void arch_virtio_raise(struct cell *cell, u32 irq)
+{
+	gicv3_raise_spi(irq);
+}
+
 void arch_cell_take_irqs(struct cell *cell)
 {
 	gicv3_move_irqs(cell, true);

@@ -124,6 +124,7 @@ static void handle_data_abort(struct per_cpu *cpu, struct guest_regs *regs,
 		.address = fault_ipa(),
 		.size = 1U << ((esr >> 22) & 3),
 		.is_write = esr & BIT(6),
+		.cpu_id = cpu->cpu_id,
 	};
 	enum mmio_result result;
 

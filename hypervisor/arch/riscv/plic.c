@@ -26,6 +26,7 @@
 #include <core/shared.h>
 #include <arch/csr.h>
 #include <arch/plic.h>
+#include <arch/sbi.h>
 #include <arch/setup.h>
 
 #define PLIC_PRIORITY		0x0
@@ -98,13 +99,112 @@ static void set_enable(unsigned int ctx, unsigned int irq, bool on)
 	plic_write(offset, word);
 }
 
+static bool line_is_virtual(const struct cell *cell, u32 irq)
+{
+	return irq < BULKHEAD_PLIC_MAX_IRQS &&
+	       (cell->arch.virtual_lines[irq / 64] & BIT(irq % 64));
+}
+
+static bool enabled_in(unsigned int ctx, u32 irq)
+{
+	return plic_read(PLIC_ENABLE + ctx * PLIC_ENABLE_STRIDE + irq / 32 * 4) &
+	       BIT(irq % 32);
+}
+
+/* Pending, enabled in ctx and above its threshold: what a claim would get. */
+static bool virtual_deliverable(unsigned int ctx, u32 irq)
+{
+	u32 threshold = plic_read(PLIC_CONTEXT + ctx * PLIC_CONTEXT_STRIDE +
+				  PLIC_THRESHOLD);
+
+	return enabled_in(ctx, irq) &&
+	       plic_read(PLIC_PRIORITY + irq * 4) > threshold;
+}
+
+/* Without Zbb, gcc would call libgcc's __ctzdi2 for __builtin_ctzll. */
+static unsigned int lowest_bit(u64 bits)
+{
+	unsigned int n = 0;
+
+	while (!(bits & 1)) {
+		bits >>= 1;
+		n++;
+	}
+	return n;
+}
+
+/* The lowest virtual line ctx would claim, or 0. */
+static u32 next_virtual(struct cell *cell, unsigned int ctx)
+{
+	unsigned int word;
+	u64 bits;
+
+	for (word = 0; word < PLIC_LINE_WORDS; word++) {
+		bits = READ_ONCE(cell->arch.virtual_pending[word]);
+		while (bits) {
+			u32 irq = word * 64 + lowest_bit(bits);
+
+			if (virtual_deliverable(ctx, irq))
+				return irq;
+			bits &= bits - 1;
+		}
+	}
+	return 0;
+}
+
+/* Claims a virtual line for ctx: only one context gets each raise. */
+static u32 claim_virtual(struct cell *cell, unsigned int ctx)
+{
+	u32 irq;
+	u64 bit;
+
+	while ((irq = next_virtual(cell, ctx))) {
+		bit = BIT(irq % 64);
+		if (__atomic_fetch_and(&cell->arch.virtual_pending[irq / 64],
+				       ~bit, __ATOMIC_SEQ_CST) & bit)
+			return irq;
+	}
+	return 0;
+}
+
 /* A claim of 0 on this hart's own context: nothing left to pass on. */
-static void claim_drained(unsigned int ctx)
+static void claim_drained(struct cell *cell, unsigned int ctx)
 {
 	if (context_hart(ctx) != (int)this_cpu()->cpu_id)
 		return;
 	csr_clear(CSR_HVIP, BIT(IRQ_VS_EXT));
+	/* Raised meanwhile: its raiser's IPI may have come and gone. */
+	if (next_virtual(cell, ctx))
+		csr_set(CSR_HVIP, BIT(IRQ_VS_EXT));
 	csr_set(CSR_SIE, BIT(IRQ_S_EXT));
+}
+
+void plic_raise_virtual(struct cell *cell, u32 irq)
+{
+	struct per_cpu *self = this_cpu(), *cpu;
+	unsigned int hart;
+
+	if (!line_is_virtual(cell, irq))
+		return;
+	__atomic_fetch_or(&cell->arch.virtual_pending[irq / 64], BIT(irq % 64),
+			  __ATOMIC_SEQ_CST);
+	for_each_cell_cpu(hart, cell) {
+		if (!enabled_in(s_context(hart), irq))
+			continue;
+		cpu = per_cpu(hart);
+		if (cpu == self) {
+			csr_set(CSR_HVIP, BIT(IRQ_VS_EXT));
+			continue;
+		}
+		__atomic_store_n(&cpu->arch.plic_ipi, true, __ATOMIC_SEQ_CST);
+		sbi_send_ipi(cpu->arch.hartid);
+	}
+}
+
+void plic_virtual_kick(struct per_cpu *cpu)
+{
+	if (next_virtual(cpu->cell, s_context(cpu->cpu_id)))
+		csr_set(CSR_HVIP, BIT(IRQ_VS_EXT));
 }
 
 static enum mmio_result context_access(struct cell *cell,
@@ -129,7 +229,13 @@ static enum mmio_result context_access(struct cell *cell,
 		/* The PLIC itself completes any line; we check the owner. */
 		if (!access->value || !cell_owns_irq(cell, access->value))
 			return MMIO_DENIED;
-		plic_write(offset, access->value);
+		if (!line_is_virtual(cell, access->value))
+			plic_write(offset, access->value);
+		return MMIO_HANDLED;
+	}
+	irq = claim_virtual(cell, ctx);
+	if (irq) {
+		access->value = irq;
 		return MMIO_HANDLED;
 	}
 	irq = plic_read(offset);
@@ -141,7 +247,7 @@ static enum mmio_result context_access(struct cell *cell,
 	}
 	access->value = irq;
 	if (!irq)
-		claim_drained(ctx);
+		claim_drained(cell, ctx);
 	return MMIO_HANDLED;
 }
 
@@ -193,9 +299,27 @@ static enum mmio_result plic_access(void *arg, struct mmio_access *access)
 	return MMIO_HANDLED;
 }
 
+static void mark_virtual(struct cell *cell, u32 irq)
+{
+	if (irq && irq < BULKHEAD_PLIC_MAX_IRQS)
+		cell->arch.virtual_lines[irq / 64] |= BIT(irq % 64);
+}
+
 int plic_cell_init(struct cell *cell)
 {
 	const struct bulkhead_irqchip *plic = &hypervisor.config->irqchip;
+	const struct bulkhead_virtio_device *dev =
+		bulkhead_cell_virtio(cell->desc);
+	unsigned int n;
+
+	memset(cell->arch.virtual_lines, 0, sizeof(cell->arch.virtual_lines));
+	memset(cell->arch.virtual_pending, 0,
+	       sizeof(cell->arch.virtual_pending));
+	if (cell == &root_cell)
+		mark_virtual(cell, plic->virtio_notify_irq);
+	else
+		for (n = 0; n < cell->desc->num_virtio_devices; n++)
+			mark_virtual(cell, dev[n].irq);
 
 	return mmio_region_register(cell, plic->base, plic->size, plic_access,
 				    cell);

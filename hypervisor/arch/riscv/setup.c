@@ -380,6 +380,11 @@ void arch_cpu_park(struct per_cpu *cpu)
 	}
 }
 
+void arch_virtio_raise(struct cell *cell, u32 irq)
+{
+	plic_raise_virtual(cell, irq);
+}
+
 void arch_send_management(struct per_cpu *cpu)
 {
 	__atomic_store_n(&cpu->arch.management_ipi, true, __ATOMIC_SEQ_CST);

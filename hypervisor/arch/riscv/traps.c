@@ -110,6 +110,7 @@ static void handle_guest_page_fault(struct per_cpu *cpu,
 	struct mmio_access access = {
 		.address = (csr_read(CSR_HTVAL) << 2) | (csr_read(CSR_STVAL) & 3),
 		.is_write = cause == EXC_STORE_GUEST_PF,
+		.cpu_id = cpu->cpu_id,
 	};
 	struct riscv_mmio_insn d;
 	enum mmio_result result;
@@ -169,7 +170,7 @@ static void handle_guest_page_fault(struct per_cpu *cpu,
 
 static void handle_interrupt(struct per_cpu *cpu, u64 irq)
 {
-	bool management, guest;
+	bool management, guest, plic;
 
 	switch (irq) {
 	case IRQ_S_SOFT:
@@ -178,6 +179,10 @@ static void handle_interrupt(struct per_cpu *cpu, u64 irq)
 						 false, __ATOMIC_SEQ_CST);
 		guest = __atomic_exchange_n(&cpu->arch.guest_ipi, false,
 					    __ATOMIC_SEQ_CST);
+		plic = __atomic_exchange_n(&cpu->arch.plic_ipi, false,
+					   __ATOMIC_SEQ_CST);
+		if (plic)
+			plic_virtual_kick(cpu);
 		if (management)
 			cpu_handle_management(cpu);
 		/*
@@ -185,7 +190,7 @@ static void handle_interrupt(struct per_cpu *cpu, u64 irq)
 		 * the hypervisor (yet, or any more, during enable and disable):
 		 * it is the guest's.
 		 */
-		if (guest || !management) {
+		if (guest || (!management && !plic)) {
 			count_exit(cpu->cpu_id, BULKHEAD_EXIT_IRQ);
 			csr_set(CSR_HVIP, BIT(IRQ_VS_SOFT));
 		}

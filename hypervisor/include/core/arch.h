@@ -31,6 +31,11 @@ void arch_send_management(struct per_cpu *cpu);
 /* Move the cell's interrupt lines away from / back to the root cell. */
 void arch_cell_take_irqs(struct cell *cell);
 void arch_cell_return_irqs(struct cell *cell);
+/*
+ * Raise line irq, which no hardware drives, in cell (the owner): a virtio
+ * device's interrupt, or the virtio notification of root.
+ */
+void arch_virtio_raise(struct cell *cell, u32 irq);
 /* The hardware's id of a CPU (MPIDR affinity, hart id), for inmates. */
 u64 arch_cpu_hw_id(struct per_cpu *cpu);
 u64 arch_timer_frequency(void);

@@ -6,6 +6,7 @@
 #include <bulkhead/comm-region.h>
 #include <core/mmio.h>
 #include <core/paging.h>
+#include <core/virtio.h>
 #include <arch/cell.h>
 
 #define CELL_MAX_IRQS	1024
@@ -35,6 +36,7 @@ struct cell {
 	unsigned int console_len;
 	/* Once per cell: refused GIC writes are reported, not each one. */
 	bool reported_gic;
+	struct cell_virtio virtio[BULKHEAD_MAX_VIRTIO_DEVICES];
 	struct arch_cell arch;
 };
 
@@ -80,6 +82,10 @@ long cell_shutdown(unsigned int id);
 long cell_destroy_by_id(unsigned int id);
 long cell_get_state(unsigned int id);
 long cell_get_failed_cpus(unsigned int id);
+/* The cell with this id (not root), or NULL. */
+struct cell *cell_find(unsigned int id);
+/* Whether any cell that exists has virtio devices. */
+bool cells_have_virtio(void);
 bool cells_exist(void);
 /* Where root's buffer [address, address + size) is, 0 if not root's own RAM. */
 u64 root_ram_phys(u64 address, u64 size, bool write);

@@ -16,6 +16,7 @@ struct mmio_access {
 	u64 value;		/* written, or to be read */
 	unsigned int size;	/* 1, 2, 4 or 8 bytes */
 	bool is_write;
+	unsigned int cpu_id;	/* the CPU that made the access */
 };
 
 enum mmio_result {
@@ -26,7 +27,8 @@ enum mmio_result {
 
 typedef enum mmio_result (*mmio_handler)(void *arg, struct mmio_access *access);
 
-#define MMIO_MAX_REGIONS	8
+/* irqchip windows, the console UART, up to 8 virtio devices */
+#define MMIO_MAX_REGIONS	16
 
 struct mmio_region {
 	u64 start, size;

@@ -21,5 +21,6 @@ void gicv3_move_irqs(struct cell *cell, bool take);
 void gicv3_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump);
 /* A trapped write to ICC_SGI1R_EL1 (group 1 SGI). */
 void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir);
+void gicv3_raise_spi(u32 irq);
 
 #endif

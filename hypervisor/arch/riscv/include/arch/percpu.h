@@ -25,6 +25,8 @@ struct arch_per_cpu {
 	/* Reasons for the last supervisor software interrupt. */
 	bool guest_ipi;
 	bool management_ipi;
+	/* A virtual PLIC line was raised for this hart's context. */
+	bool plic_ipi;
 	/* The cell's registers saved by the current trap, for dumps. */
 	struct guest_regs *regs;
 	bool disabling;

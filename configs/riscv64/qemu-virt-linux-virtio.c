@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
+/*
+ * A cell for a second, non-root Linux on the riscv64 QEMU test machine
+ * whose console is a virtio device root Linux serves (issue 13), instead
+ * of the machine's second console that qemu-virt-linux.c passes through:
+ * harts 2 and 3, the same 128 MiB of RAM as qemu-virt-linux.c (the two
+ * never run together), and a 4 MiB virtio pool, the only memory of the
+ * cell root's backend sees. Start it with `bulkhead cell linux`, which
+ * writes the device tree from this config: the pool becomes a
+ * restricted-dma-pool, the console a virtio,mmio node at 0x10200000 (no
+ * device of the machine is there; fw-cfg is at 0x10100000) with PLIC
+ * source 41 (no device drives it; 40 is the system's virtio_notify_irq).
+ *
+ * Linux does not answer shutdown requests: the cell is passive and is
+ * stopped without asking. Its early console
+ * (earlycon=uart8250,mmio,0x10000000) is a transmit-only NS16550 the
+ * hypervisor emulates at the address of the real one, whose output goes to
+ * the hypervisor console.
+ */
+#include <bulkhead/cell-config.h>
+#include "qemu-virt-layout.h"
+
+struct {
+	struct bulkhead_cell_desc cell;
+	struct bulkhead_memory memory[2];
+	__u32 irqs[1];
+	struct bulkhead_virtio_device virtio_devices[1];
+} config BULKHEAD_CONFIG_SECTION = {
+	.cell = {
+		.signature = BULKHEAD_CELL_SIGNATURE,
+		.revision = BULKHEAD_CONFIG_REVISION,
+		.architecture = BULKHEAD_ARCH_RISCV64,
+		.flags = BULKHEAD_CELL_PASSIVE_COMMREG | BULKHEAD_CELL_DEBUG_CONSOLE,
+		.name = "linux-virtio",
+		.cpu_set = 0xc,
+		.num_memory_regions = BULKHEAD_ARRAY_SIZE(config.memory),
+		.num_irqs = BULKHEAD_ARRAY_SIZE(config.irqs),
+		.entry = LINUX_RAM_BASE,
+		.console = {
+			.address = 0x10000000,
+			.size = 0x1000,
+			.type = BULKHEAD_CONSOLE_NS16550,
+		},
+		.num_virtio_devices = BULKHEAD_ARRAY_SIZE(config.virtio_devices),
+	},
+	.memory = {
+		/* RAM */ {
+			.phys_start = LINUX_RAM_BASE,
+			.virt_start = LINUX_RAM_BASE,
+			.size = LINUX_RAM_SIZE,
+			.flags = BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE |
+				 BULKHEAD_MEM_EXECUTE | BULKHEAD_MEM_DMA |
+				 BULKHEAD_MEM_LOADABLE,
+		},
+		/* virtio pool: every virtio buffer and ring of the cell */ {
+			.phys_start = LINUX_VIRTIO_POOL_BASE,
+			.virt_start = LINUX_VIRTIO_POOL_BASE,
+			.size = LINUX_VIRTIO_POOL_SIZE,
+			.flags = BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE |
+				 BULKHEAD_MEM_DMA | BULKHEAD_MEM_ROOTSHARED |
+				 BULKHEAD_MEM_VIRTIO_POOL,
+		},
+	},
+	.irqs = { 41 },
+	.virtio_devices = {
+		{
+			.address = 0x10200000,
+			.irq = 41,
+			.type = BULKHEAD_VIRTIO_CONSOLE,
+		},
+	},
+};
