@@ -59,6 +59,26 @@ done
 echo "root Linux meanwhile: $(grep -c ^processor /proc/cpuinfo) CPUs, uptime $(cut -d' ' -f1 /proc/uptime) s"
 bulkhead cell list
 bulkhead cell destroy linux
+
+step "a second Linux whose console, disk and network root serves (virtio)"
+dd if=/dev/zero of=/tmp/cell-disk.img bs=1M count=8 2>/dev/null
+printf 'written by root before the cell booted' | dd of=/tmp/cell-disk.img conv=notrunc 2>/dev/null
+bulkhead cell linux qemu-virt-linux-virtio.cell $L/Image -i $L/initramfs.cpio.gz \
+	--disk /tmp/cell-disk.img --tap bh0
+ip addr add 10.13.0.1/24 dev bh0
+ip link set bh0 up
+n=0
+until timeout 5 bulkhead cell console linux-virtio --wait 1 </dev/null | grep -q 'linux-cell: up' ||
+	[ $n -ge 30 ]; do
+	n=$((n + 1))
+done
+echo "typed into the cell with bulkhead cell console:"
+printf '%s\n' 'uname -n; nproc' 'head -c 38 /dev/vda; echo' \
+	'ip addr add 10.13.0.2/24 dev eth0; ip link set eth0 up; ping -c 2 10.13.0.1' |
+	timeout 20 bulkhead cell console linux-virtio --no-history --wait 4 || true
+echo "root pings the cell:"
+ping -c 2 10.13.0.2
+bulkhead cell destroy linux-virtio
 bulkhead disable
 
 step "the hypervisor console, as root Linux reads it (bulkhead console), last lines"

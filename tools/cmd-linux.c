@@ -30,13 +30,16 @@ static int linux_run(int argc, char **argv);
 
 static const struct bh_usage linux_usage[] = {
 	{ "cell linux CELL.cell KERNEL [-i INITRD] [-c CMDLINE] [-d DTB] [-w OUT.dtb]\n"
-	  "               [--root-dtb FILE] [--no-virtio-backend]",
+	  "               [--root-dtb FILE] [--no-virtio-backend]\n"
+	  "               [--disk FILE[,ro]]... [--tap IFNAME]...",
 	  "create a cell and boot the Linux Image KERNEL (arm64 or riscv64, as the\n"
 	  "      cell config) in it, with a device tree made from the root device tree\n"
 	  "      (/sys/firmware/fdt or --root-dtb) and the cell config, or from DTB\n"
 	  "      (-d); CMDLINE is appended to the kernel command line; -w writes the\n"
 	  "      device tree and stops there. A cell with virtio devices gets its\n"
-	  "      backend (cell virtio NAME --daemon) unless --no-virtio-backend" },
+	  "      backend (cell virtio NAME --daemon) unless --no-virtio-backend;\n"
+	  "      --disk and --tap go to it: the file behind the next block device,\n"
+	  "      the TAP interface behind the next network device" },
 	{ NULL, NULL },
 };
 
@@ -52,6 +55,11 @@ struct linux_args {
 	const char *cell, *kernel, *initrd, *cmdline, *dtb, *out, *root_dtb;
 	int no_backend;
 };
+
+/* `--disk FILE` and `--tap IFNAME` pairs, passed on to the backend. */
+#define MAX_BACKEND_ARGS	(4 * BULKHEAD_MAX_VIRTIO_DEVICES)
+static const char *backend_args[MAX_BACKEND_ARGS];
+static int num_backend_args;
 
 struct blob {
 	const char *path;
@@ -139,6 +147,15 @@ static int parse_args(int argc, char **argv, struct linux_args *a)
 		}
 		if (!strcmp(argv[i], "--no-virtio-backend")) {
 			a->no_backend = 1;
+			continue;
+		}
+		if (!strcmp(argv[i], "--disk") || !strcmp(argv[i], "--tap")) {
+			if (i + 1 == argc || num_backend_args + 2 > MAX_BACKEND_ARGS)
+				return bh_usage_error(&bh_cmd_cell_linux,
+						      "cell linux: %s needs a value (at most %d)",
+						      argv[i], BULKHEAD_MAX_VIRTIO_DEVICES);
+			backend_args[num_backend_args++] = argv[i];
+			backend_args[num_backend_args++] = argv[++i];
 			continue;
 		}
 		for (k = 0; k < sizeof(opts) / sizeof(opts[0]); k++)
@@ -249,8 +266,12 @@ static int start_backend(int id, const char *name)
 		return -1;
 	}
 	if (!pid) {
-		execl("/proc/self/exe", "bulkhead", "cell", "virtio", id_text, "--daemon",
-		      (char *)NULL);
+		const char *args[5 + MAX_BACKEND_ARGS + 1] = {
+			"bulkhead", "cell", "virtio", id_text, "--daemon",
+		};
+
+		memcpy(args + 5, backend_args, num_backend_args * sizeof(args[0]));
+		execv("/proc/self/exe", (char *const *)args);
 		bh_error("cell linux: cannot run /proc/self/exe: %s", strerror(errno));
 		_exit(BH_EXIT_FAIL);
 	}

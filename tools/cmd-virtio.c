@@ -47,15 +47,20 @@
 
 #include "bulkhead.h"
 #include "virtio-channel.h"
+#include "virtio-blk.h"
 #include "virtio-console.h"
+#include "virtio-net.h"
 
 static int virtio_run(int argc, char **argv);
 static int console_run(int argc, char **argv);
 
 static const struct bh_usage virtio_usage[] = {
-	{ "cell virtio NAME|ID [--daemon]",
+	{ "cell virtio NAME|ID [--daemon] [--disk FILE[,ro]]... [--tap IFNAME]...",
 	  "serve the cell's virtio devices until the cell is destroyed (cell linux\n"
 	  "      starts it); the console is the socket " BH_RUN_DIR "/NAME.console;\n"
+	  "      --disk: the file behind the next block device (,ro: read-only);\n"
+	  "      --tap: the TAP interface behind the next network device (made if\n"
+	  "      missing; bring it up in root: ip link set IFNAME up);\n"
 	  "      --daemon: in the background, logging to " BH_RUN_DIR "/NAME.log" },
 	{ NULL, NULL },
 };
@@ -99,6 +104,12 @@ struct backend {
 	struct bh_vdev *devs[BULKHEAD_MAX_VIRTIO_DEVICES];
 	char dev_names[BULKHEAD_MAX_VIRTIO_DEVICES][64];
 	struct bh_vcons *cons;		/* the console on the socket */
+	/* Backing of block and network devices, in the order of the devices. */
+	const char *disks[BULKHEAD_MAX_VIRTIO_DEVICES];
+	const char *taps[BULKHEAD_MAX_VIRTIO_DEVICES];
+	unsigned int num_disks, num_taps;
+	struct bh_vnet *nets[BULKHEAD_MAX_VIRTIO_DEVICES];
+	unsigned int num_nets;
 	unsigned int cons_index;
 	char sock_path[108], pid_path[108], state_path[108];
 	struct bh_vstate_file state;
@@ -407,12 +418,84 @@ static void open_state(struct backend *b)
 }
 
 /* Attach, map, create the device models; messages for the user. */
+/* Block device i backed by the disk-th --disk FILE[,ro]. */
+static int setup_disk(struct backend *b, unsigned int i, const struct bh_vmem *mem,
+		      unsigned int disk)
+{
+	char path[256], err[256];
+	struct bh_vblk *blk;
+	size_t len;
+	int fd, ro = 0;
+
+	if (disk >= b->num_disks) {
+		bh_virtio_logf("%s: block device without a file (give --disk FILE): "
+			       "not served", b->dev_names[i]);
+		return 0;
+	}
+	snprintf(path, sizeof(path), "%s", b->disks[disk]);
+	len = strlen(path);
+	if (len > 3 && !strcmp(path + len - 3, ",ro")) {
+		path[len - 3] = 0;
+		ro = 1;
+	}
+	fd = open(path, (ro ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+	if (fd < 0) {
+		bh_error("cell virtio: %s: cannot open the disk %s: %s",
+			 b->dev_names[i], path, strerror(errno));
+		return -1;
+	}
+	blk = calloc(1, sizeof(*blk));
+	if (!blk || bh_vblk_init(blk, b->dev_names[i], mem, fd, ro, b->cell_id, i,
+				 err, sizeof(err))) {
+		bh_error("cell virtio: %s: %s", b->dev_names[i],
+			 blk ? err : "out of memory");
+		free(blk);
+		close(fd);
+		return -1;
+	}
+	bh_virtio_logf("%s: block device on %s%s", b->dev_names[i], path,
+		       ro ? " (read-only)" : "");
+	b->devs[i] = &blk->dev;
+	return 0;
+}
+
+/* Network device i on the tap-th --tap IFNAME. */
+static int setup_tap(struct backend *b, unsigned int i, const struct bh_vmem *mem,
+		     unsigned int tap)
+{
+	struct bh_vnet *net;
+	char err[256];
+	int fd;
+
+	if (tap >= b->num_taps) {
+		bh_virtio_logf("%s: network device without an interface (give --tap "
+			       "IFNAME): not served", b->dev_names[i]);
+		return 0;
+	}
+	fd = bh_vnet_open_tap(b->taps[tap], err, sizeof(err));
+	if (fd < 0) {
+		bh_error("cell virtio: %s: %s", b->dev_names[i], err);
+		return -1;
+	}
+	net = calloc(1, sizeof(*net));
+	if (!net) {
+		bh_error("cell virtio: out of memory");
+		close(fd);
+		return -1;
+	}
+	bh_vnet_init(net, b->dev_names[i], mem, fd, b->cell_id, i);
+	bh_virtio_logf("%s: network device on TAP %s", b->dev_names[i], b->taps[tap]);
+	b->devs[i] = &net->dev;
+	b->nets[b->num_nets++] = net;
+	return 0;
+}
+
 static int setup(struct backend *b)
 {
 	struct bulkhead_virtio_attach *a = &b->attach;
 	long page = sysconf(_SC_PAGESIZE);
+	unsigned int i, disk = 0, tap = 0;
 	struct bh_vmem mem;
-	unsigned int i;
 
 	b->devfd = open(VIRTIO_DEV, O_RDWR | O_CLOEXEC | O_NONBLOCK);
 	if (b->devfd < 0) {
@@ -454,10 +537,20 @@ static int setup(struct backend *b)
 
 		snprintf(b->dev_names[i], sizeof(b->dev_names[i]), "cell %s virtio%u at 0x%llx",
 			 b->name, i, (unsigned long long)d->address);
+		if (d->type == BULKHEAD_VIRTIO_BLOCK) {
+			if (setup_disk(b, i, &mem, disk++))
+				return -1;
+			continue;
+		}
+		if (d->type == BULKHEAD_VIRTIO_NET) {
+			if (setup_tap(b, i, &mem, tap++))
+				return -1;
+			continue;
+		}
 		if (d->type != BULKHEAD_VIRTIO_CONSOLE) {
-			bh_virtio_logf("%s: type %u is not served by this backend (only "
-				       "consoles, type %u): the cell's driver will not find it",
-				       b->dev_names[i], d->type, BULKHEAD_VIRTIO_CONSOLE);
+			bh_virtio_logf("%s: type %u is not a device this backend serves: "
+				       "the cell's driver will not find it",
+				       b->dev_names[i], d->type);
 			continue;
 		}
 		if (b->cons) {
@@ -512,7 +605,8 @@ static int online(struct backend *b)
 /* Returns when the cell is gone or a signal asks us to stop. */
 static int serve(struct backend *b)
 {
-	struct pollfd pfd[3];
+	struct pollfd pfd[3 + BULKHEAD_MAX_VIRTIO_DEVICES];
+	unsigned int k;
 	uint64_t count;
 	int timeout, n;
 
@@ -543,7 +637,12 @@ static int serve(struct backend *b)
 					timeout = 0;
 			}
 		}
-		n = poll(pfd, 3, timeout);
+		/* A TAP only while its device has receive buffers (fd -1: not even POLLERR). */
+		for (k = 0; k < b->num_nets; k++)
+			pfd[3 + k] = (struct pollfd){
+				.fd = bh_vnet_want_read(b->nets[k]) ? b->nets[k]->fd : -1,
+				.events = POLLIN };
+		n = poll(pfd, 3 + b->num_nets, timeout);
 		if (n < 0 && errno != EINTR) {
 			bh_virtio_logf("poll: %s", strerror(errno));
 			return BH_EXIT_FAIL;
@@ -567,6 +666,9 @@ static int serve(struct backend *b)
 			if (b->client >= 0 && (pfd[2].revents & POLLOUT))
 				flush_client(b);
 		}
+		for (k = 0; k < b->num_nets; k++)
+			if (pfd[3 + k].revents & (POLLIN | POLLERR | POLLHUP))
+				bh_vnet_tap_readable(b->nets[k]);
 		/* After the old client's events, which a new one must not get. */
 		if (pfd[1].revents & POLLIN)
 			accept_client(b);
@@ -583,13 +685,23 @@ static int virtio_run(int argc, char **argv)
 	pid_t pid;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--daemon"))
+		if (!strcmp(argv[i], "--daemon")) {
 			daemon = 1;
-		else if (argv[i][0] == '-' || cell)
+		} else if (!strcmp(argv[i], "--disk") || !strcmp(argv[i], "--tap")) {
+			int is_disk = argv[i][2] == 'd';
+			unsigned int *count = is_disk ? &b.num_disks : &b.num_taps;
+
+			if (i + 1 >= argc || *count >= BULKHEAD_MAX_VIRTIO_DEVICES)
+				return bh_usage_error(&bh_cmd_cell_virtio,
+						      "cell virtio: %s needs a value (at most %d)",
+						      argv[i], BULKHEAD_MAX_VIRTIO_DEVICES);
+			(is_disk ? b.disks : b.taps)[(*count)++] = argv[++i];
+		} else if (argv[i][0] == '-' || cell) {
 			return bh_usage_error(&bh_cmd_cell_virtio,
 					      "cell virtio: unexpected \"%s\"", argv[i]);
-		else
+		} else {
 			cell = argv[i];
+		}
 	}
 	if (!cell)
 		return bh_usage_error(&bh_cmd_cell_virtio, "cell virtio: expected a cell name or id");

@@ -51,6 +51,6 @@
  * memory root's virtio backend sees.
  */
 #define LINUX_VIRTIO_POOL_BASE		0x78000000
-#define LINUX_VIRTIO_POOL_SIZE		0x00400000
+#define LINUX_VIRTIO_POOL_SIZE		0x01000000
 
 #endif

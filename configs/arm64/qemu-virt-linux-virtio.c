@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
  * A cell for a second, non-root Linux on the arm64 QEMU test machine whose
- * console is a virtio device root Linux serves (issue 13), instead of the
+ * console, disk and network are virtio devices root Linux serves (issue 13), instead of the
  * machine's second console that qemu-virt-linux.c passes through: CPUs 2
  * and 3, the same 128 MiB of RAM as qemu-virt-linux.c (the two never run
- * together), and a 4 MiB virtio pool, the only memory of the cell root's
+ * together), and a 16 MiB virtio pool, the only memory of the cell root's
  * backend sees. Start it with `bulkhead cell linux`, which writes the
  * device tree from this config: the pool becomes a restricted-dma-pool,
  * the console a virtio,mmio node at 0x0b000000 (no device of the machine
- * is there) with SPI 201 (QEMU virt drives SPIs up to 127; 200 is the
- * system's virtio_notify_irq).
+ * is there) with SPI 201, then a block and a network device in the next
+ * two pages with SPIs 202 and 203 (QEMU virt drives SPIs up to 127; 200
+ * is the system's virtio_notify_irq).
  *
  * Linux does not answer shutdown requests: the cell is passive and is
  * stopped without asking. Its early console (earlycon=pl011,0x9000000)
@@ -22,8 +23,8 @@
 struct {
 	struct bulkhead_cell_desc cell;
 	struct bulkhead_memory memory[2];
-	__u32 irqs[1];
-	struct bulkhead_virtio_device virtio_devices[1];
+	__u32 irqs[3];
+	struct bulkhead_virtio_device virtio_devices[3];
 } config BULKHEAD_CONFIG_SECTION = {
 	.cell = {
 		.signature = BULKHEAD_CELL_SIGNATURE,
@@ -60,12 +61,22 @@ struct {
 				 BULKHEAD_MEM_VIRTIO_POOL,
 		},
 	},
-	.irqs = { 201 },
+	.irqs = { 201, 202, 203 },
 	.virtio_devices = {
 		{
 			.address = 0x0b000000,
 			.irq = 201,
 			.type = BULKHEAD_VIRTIO_CONSOLE,
+		},
+		/* served from a file: bulkhead cell linux ... --disk FILE */ {
+			.address = 0x0b001000,
+			.irq = 202,
+			.type = BULKHEAD_VIRTIO_BLOCK,
+		},
+		/* a TAP in root: bulkhead cell linux ... --tap IFNAME */ {
+			.address = 0x0b002000,
+			.irq = 203,
+			.type = BULKHEAD_VIRTIO_NET,
 		},
 	},
 };

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
  * A cell for a second, non-root Linux on the riscv64 QEMU test machine
- * whose console is a virtio device root Linux serves (issue 13), instead
+ * whose console, disk and network are virtio devices root Linux serves (issue 13), instead
  * of the machine's second console that qemu-virt-linux.c passes through:
  * harts 2 and 3, the same 128 MiB of RAM as qemu-virt-linux.c (the two
- * never run together), and a 4 MiB virtio pool, the only memory of the
+ * never run together), and a 16 MiB virtio pool, the only memory of the
  * cell root's backend sees. Start it with `bulkhead cell linux`, which
  * writes the device tree from this config: the pool becomes a
  * restricted-dma-pool, the console a virtio,mmio node at 0x10200000 (no
  * device of the machine is there; fw-cfg is at 0x10100000) with PLIC
- * source 41 (no device drives it; 40 is the system's virtio_notify_irq).
+ * source 41, then a block and a network device in the next two pages
+ * with sources 42 and 43 (no device drives them; 40 is the system's
+ * virtio_notify_irq).
  *
  * Linux does not answer shutdown requests: the cell is passive and is
  * stopped without asking. Its early console
@@ -23,8 +25,8 @@
 struct {
 	struct bulkhead_cell_desc cell;
 	struct bulkhead_memory memory[2];
-	__u32 irqs[1];
-	struct bulkhead_virtio_device virtio_devices[1];
+	__u32 irqs[3];
+	struct bulkhead_virtio_device virtio_devices[3];
 } config BULKHEAD_CONFIG_SECTION = {
 	.cell = {
 		.signature = BULKHEAD_CELL_SIGNATURE,
@@ -61,12 +63,22 @@ struct {
 				 BULKHEAD_MEM_VIRTIO_POOL,
 		},
 	},
-	.irqs = { 41 },
+	.irqs = { 41, 42, 43 },
 	.virtio_devices = {
 		{
 			.address = 0x10200000,
 			.irq = 41,
 			.type = BULKHEAD_VIRTIO_CONSOLE,
+		},
+		/* served from a file: bulkhead cell linux ... --disk FILE */ {
+			.address = 0x10201000,
+			.irq = 42,
+			.type = BULKHEAD_VIRTIO_BLOCK,
+		},
+		/* a TAP in root: bulkhead cell linux ... --tap IFNAME */ {
+			.address = 0x10202000,
+			.irq = 43,
+			.type = BULKHEAD_VIRTIO_NET,
 		},
 	},
 };

@@ -11,7 +11,6 @@
 #include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -20,228 +19,12 @@
 #include "../../tools/virtio-blk.h"
 #include "../../tools/virtio-net.h"
 #include "test.h"
+#include "virtio-fake.h"
 
-#define POOL_GPA	0x90000000ULL
-#define POOL_SIZE	(128 * 1024)
-#define QSIZE		16
-#define CELL		5
-/* Where the fake driver puts things in the pool. */
-#define Q0_RINGS	0x0000
-#define Q1_RINGS	0x1000
-#define BUFS		0x4000
 #define DISK_SECTORS	64
 
-static uint8_t pool[POOL_SIZE] __attribute__((aligned(4096)));
 static struct bh_vblk blk;
 static struct bh_vnet net;
-static struct bh_vdev *dut;		/* the device the driver talks to */
-static char last_log[512];
-
-static void catch_log(const char *msg)
-{
-	snprintf(last_log, sizeof(last_log), "%s", msg);
-}
-
-static const struct bh_vmem test_mem = { pool, POOL_GPA, POOL_SIZE };
-
-static void expect_eq(const char *what, uint64_t got, uint64_t want)
-{
-	if (got != want)
-		test_fail("%s: 0x%llx, expected 0x%llx", what, (unsigned long long)got,
-			  (unsigned long long)want);
-}
-
-static void expect_log(const char *text)
-{
-	if (!strstr(last_log, text))
-		test_fail("expected a message with \"%s\", got \"%s\"", text, last_log);
-	last_log[0] = 0;
-}
-
-/* The fake driver: registers, rings, buffers. */
-
-static uint32_t rd(unsigned int offset)
-{
-	return bh_vdev_read(dut, offset, 4);
-}
-
-static void wr(unsigned int offset, uint32_t value)
-{
-	bh_vdev_write(dut, offset, 4, value);
-}
-
-static uint32_t cfg(unsigned int offset, unsigned int size)
-{
-	return bh_vdev_read(dut, VIRTIO_MMIO_CONFIG + offset, size);
-}
-
-struct gq {
-	unsigned int index;
-	uint64_t desc, avail, used;	/* guest-physical */
-	uint16_t avail_idx, next_desc, last_used;
-};
-
-static void *gp(uint64_t gpa)
-{
-	return pool + (gpa - POOL_GPA);
-}
-
-static void put16(uint64_t gpa, uint16_t v)
-{
-	v = htole16(v);
-	memcpy(gp(gpa), &v, 2);
-}
-
-static uint16_t get16(uint64_t gpa)
-{
-	uint16_t v;
-
-	memcpy(&v, gp(gpa), 2);
-	return le16toh(v);
-}
-
-static uint32_t get32(uint64_t gpa)
-{
-	uint32_t v;
-
-	memcpy(&v, gp(gpa), 4);
-	return le32toh(v);
-}
-
-static void put_desc(struct gq *q, unsigned int i, uint64_t addr, uint32_t len,
-		     uint16_t flags, uint16_t next)
-{
-	uint8_t *d = gp(q->desc + 16 * i);
-
-	addr = htole64(addr);
-	len = htole32(len);
-	flags = htole16(flags);
-	next = htole16(next);
-	memcpy(d, &addr, 8);
-	memcpy(d + 8, &len, 4);
-	memcpy(d + 12, &flags, 2);
-	memcpy(d + 14, &next, 2);
-}
-
-static void publish(struct gq *q, uint16_t head)
-{
-	put16(q->avail + 4 + 2 * (q->avail_idx % QSIZE), head);
-	q->avail_idx++;
-	__atomic_thread_fence(__ATOMIC_RELEASE);
-	put16(q->avail + 2, q->avail_idx);
-}
-
-/* One descriptor of a chain: pool offset, length, device-writable. */
-struct seg {
-	uint32_t off, len;
-	int writable;
-};
-
-/* Makes a chain of consecutive descriptors available; returns its head. */
-static uint16_t add_chain(struct gq *q, const struct seg *s, unsigned int n)
-{
-	uint16_t head = q->next_desc % QSIZE;
-	unsigned int i;
-
-	for (i = 0; i < n; i++) {
-		uint16_t d = q->next_desc++ % QSIZE;
-
-		put_desc(q, d, POOL_GPA + s[i].off, s[i].len,
-			 (s[i].writable ? 2 : 0) | (i + 1 < n ? 1 : 0),
-			 q->next_desc % QSIZE);
-	}
-	publish(q, head);
-	return head;
-}
-
-static void setup_queue(struct gq *q, unsigned int index, unsigned int rings,
-			uint32_t num_max)
-{
-	q->index = index;
-	q->desc = POOL_GPA + rings;
-	q->avail = q->desc + 16 * QSIZE;
-	q->used = q->desc + 0x800;
-	q->avail_idx = q->next_desc = q->last_used = 0;
-	wr(VIRTIO_MMIO_QUEUE_SEL, index);
-	expect_eq("QueueReady before setup", rd(VIRTIO_MMIO_QUEUE_READY), 0);
-	expect_eq("QueueNumMax", rd(VIRTIO_MMIO_QUEUE_NUM_MAX), num_max);
-	wr(VIRTIO_MMIO_QUEUE_NUM, QSIZE);
-	wr(VIRTIO_MMIO_QUEUE_DESC_LOW, (uint32_t)q->desc);
-	wr(VIRTIO_MMIO_QUEUE_DESC_HIGH, q->desc >> 32);
-	wr(VIRTIO_MMIO_QUEUE_AVAIL_LOW, (uint32_t)q->avail);
-	wr(VIRTIO_MMIO_QUEUE_AVAIL_HIGH, q->avail >> 32);
-	wr(VIRTIO_MMIO_QUEUE_USED_LOW, (uint32_t)q->used);
-	wr(VIRTIO_MMIO_QUEUE_USED_HIGH, q->used >> 32);
-	wr(VIRTIO_MMIO_QUEUE_READY, 1);
-	expect_eq("QueueReady after setup", rd(VIRTIO_MMIO_QUEUE_READY), 1);
-}
-
-/*
- * Probe and negotiation up to FEATURES_OK, as virtio_mmio and virtio do:
- * the device must offer exactly features (low word), and the driver takes
- * accept of them with VERSION_1 and ACCESS_PLATFORM.
- */
-static void negotiate(uint32_t device_id, uint32_t features, uint32_t accept)
-{
-	expect_eq("MagicValue", rd(VIRTIO_MMIO_MAGIC_VALUE), 0x74726976);
-	expect_eq("Version", rd(VIRTIO_MMIO_VERSION), 2);
-	expect_eq("DeviceID", rd(VIRTIO_MMIO_DEVICE_ID), device_id);
-	wr(VIRTIO_MMIO_STATUS, 0);
-	wr(VIRTIO_MMIO_STATUS, VIRTIO_STATUS_ACKNOWLEDGE);
-	wr(VIRTIO_MMIO_STATUS, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
-	wr(VIRTIO_MMIO_DEVICE_FEATURES_SEL, 1);
-	expect_eq("DeviceFeatures[1]", rd(VIRTIO_MMIO_DEVICE_FEATURES), 3);
-	wr(VIRTIO_MMIO_DEVICE_FEATURES_SEL, 0);
-	expect_eq("DeviceFeatures[0]", rd(VIRTIO_MMIO_DEVICE_FEATURES), features);
-	wr(VIRTIO_MMIO_DRIVER_FEATURES_SEL, 1);
-	wr(VIRTIO_MMIO_DRIVER_FEATURES, 3);
-	wr(VIRTIO_MMIO_DRIVER_FEATURES_SEL, 0);
-	wr(VIRTIO_MMIO_DRIVER_FEATURES, accept);
-	wr(VIRTIO_MMIO_STATUS, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER |
-	   VIRTIO_STATUS_FEATURES_OK);
-	if (!(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_FEATURES_OK))
-		test_fail("FEATURES_OK did not persist: %s", last_log);
-}
-
-static void driver_ok(void)
-{
-	wr(VIRTIO_MMIO_STATUS, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER |
-	   VIRTIO_STATUS_FEATURES_OK | VIRTIO_STATUS_DRIVER_OK);
-	expect_eq("Status after DRIVER_OK", rd(VIRTIO_MMIO_STATUS), 0xf);
-}
-
-/* The next used entry of q: its length, or -1 when there is none. */
-static int64_t used(struct gq *q, uint16_t *id)
-{
-	uint64_t e;
-
-	if (get16(q->used + 2) == q->last_used)
-		return -1;
-	e = q->used + 4 + 8 * (q->last_used++ % QSIZE);
-	if (id)
-		*id = get32(e);
-	return get32(e + 4);
-}
-
-/* vm_interrupt: read InterruptStatus, ACK it. */
-static uint32_t interrupt(void)
-{
-	uint32_t isr;
-
-	if (!bh_vdev_take_irq(dut))
-		return 0;
-	isr = rd(VIRTIO_MMIO_INTERRUPT_STATUS);
-	wr(VIRTIO_MMIO_INTERRUPT_ACK, isr);
-	return isr;
-}
-
-static void expect_broken(const char *text)
-{
-	if (!(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET))
-		test_fail("no DEVICE_NEEDS_RESET (%s)", text);
-	expect_eq("interrupt: config change", interrupt(), VIRTIO_MMIO_INT_CONFIG);
-	expect_log(text);
-}
 
 /* Block device. */
 
@@ -271,6 +54,15 @@ static int make_disk(void)
 	return 0;
 }
 
+/* Whether the disk holds the len bytes of want at offset off. */
+static int disk_holds(off_t off, const void *want, size_t len)
+{
+	uint8_t back[3 * 512];
+
+	return len <= sizeof(back) && pread(disk_fd, back, len, off) == (ssize_t)len &&
+	       !memcmp(back, want, len);
+}
+
 static void drop_disk(void)
 {
 	close(disk_fd);
@@ -279,14 +71,25 @@ static void drop_disk(void)
 
 static struct gq blkq;
 
+/* virtio_blk's probe of the device. */
+static void blk_driver(int read_only)
+{
+	uint32_t features = (1u << VIRTIO_BLK_F_FLUSH) |
+			    (read_only ? 1u << VIRTIO_BLK_F_RO : 0);
+
+	negotiate_ok(2, features, features);
+	setup_queue(&blkq, 0, Q0_RINGS, BH_VBLK_QUEUE_SIZE);
+	wr(VIRTIO_MMIO_QUEUE_SEL, 1);
+	expect_eq("QueueNumMax of queue 1", rd(VIRTIO_MMIO_QUEUE_NUM_MAX), 0);
+	driver_ok();
+}
+
 /* A disk, its device, and virtio_blk's probe; 0 when all went well. */
 static int blk_probe(int read_only)
 {
 	char err[128];
 
-	memset(pool, 0, sizeof(pool));
-	last_log[0] = 0;
-	bh_virtio_log = catch_log;
+	fake_reset();
 	if (make_disk())
 		return -1;
 	if (bh_vblk_init(&blk, "test disk", &test_mem, disk_fd, read_only, CELL, 1,
@@ -296,12 +99,7 @@ static int blk_probe(int read_only)
 		return -1;
 	}
 	dut = &blk.dev;
-	negotiate(2, (1u << VIRTIO_BLK_F_FLUSH) | (read_only ? 1u << VIRTIO_BLK_F_RO : 0),
-		  (1u << VIRTIO_BLK_F_FLUSH) | (read_only ? 1u << VIRTIO_BLK_F_RO : 0));
-	setup_queue(&blkq, 0, Q0_RINGS, BH_VBLK_QUEUE_SIZE);
-	wr(VIRTIO_MMIO_QUEUE_SEL, 1);
-	expect_eq("QueueNumMax of queue 1", rd(VIRTIO_MMIO_QUEUE_NUM_MAX), 0);
-	driver_ok();
+	blk_driver(read_only);
 	return 0;
 }
 
@@ -316,6 +114,24 @@ static void put_hdr(uint32_t type, uint64_t sector)
 }
 
 /*
+ * Makes the chain s available (the status byte at BLK_STATUS set to 0xee
+ * first) and notifies; returns the used length, -1 when not completed.
+ */
+static int64_t blk_submit(const struct seg *s, unsigned int n)
+{
+	uint16_t head, id = 0xffff;
+	int64_t len;
+
+	pool[BLK_STATUS] = 0xee;
+	head = add_chain(&blkq, s, n);
+	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
+	len = used(&blkq, &id);
+	if (len >= 0)
+		expect_eq("used id", id, head);
+	return len;
+}
+
+/*
  * One request as virtio_blk makes it: header, data (len 0: none), status.
  * Returns the status byte and sets *used_len (-1: not completed).
  */
@@ -327,21 +143,22 @@ static int blk_request(uint32_t type, uint64_t sector, uint32_t len, int writabl
 		{ BLK_DATA, len, writable },
 		{ BLK_STATUS, 1, 1 },
 	};
-	uint16_t head, id = 0xffff;
 
 	put_hdr(type, sector);
-	pool[BLK_STATUS] = 0xee;
-	if (len) {
-		head = add_chain(&blkq, s, 3);
-	} else {
+	if (!len)
 		s[1] = s[2];
-		head = add_chain(&blkq, s, 2);
-	}
-	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
-	*used_len = used(&blkq, &id);
-	if (*used_len >= 0)
-		expect_eq("used id", id, head);
+	*used_len = blk_submit(s, len ? 3 : 2);
 	return pool[BLK_STATUS];
+}
+
+/* A request of type in chain s that the device cannot answer: it breaks. */
+static void blk_broken(uint32_t type, const struct seg *s, unsigned int n,
+		       const char *text)
+{
+	put_hdr(type, 0);
+	expect_eq("used entry of a request the device cannot answer",
+		  blk_submit(s, n), (uint64_t)-1);
+	expect_broken(text);
 }
 
 static void fill(uint8_t *p, size_t len, unsigned int seed)
@@ -373,7 +190,7 @@ TEST(virtio_blk_probe_and_capacity)
 
 TEST(virtio_blk_write_and_read_back)
 {
-	uint8_t pattern[3 * 512], back[3 * 512];
+	uint8_t pattern[3 * 512];
 	int64_t len;
 
 	if (blk_probe(0))
@@ -384,8 +201,7 @@ TEST(virtio_blk_write_and_read_back)
 					      &len), VIRTIO_BLK_S_OK);
 	expect_eq("write used length (the status byte)", len, 1);
 	expect_eq("interrupt after the write", interrupt(), VIRTIO_MMIO_INT_VRING);
-	if (pread(disk_fd, back, sizeof(back), 10 * 512) != sizeof(back) ||
-	    memcmp(back, pattern, sizeof(back)))
+	if (!disk_holds(10 * 512, pattern, sizeof(pattern)))
 		test_fail("the file does not hold the written sectors");
 	memset(pool + BLK_DATA, 0, sizeof(pattern));
 	expect_eq("read status", blk_request(VIRTIO_BLK_T_IN, 10, sizeof(pattern), 1,
@@ -425,16 +241,11 @@ TEST(virtio_blk_any_layout)
 	memcpy(pool + BLK_DATA + 0x2000, pool + BLK_HDR, 16);
 	memcpy(pool + BLK_DATA + 0x2000 + 16, pattern, 512);
 	memcpy(pool + BLK_DATA + 0x800, pattern + 512, 512);
-	pool[BLK_STATUS] = 0xee;
-	add_chain(&blkq, write_chain, 3);
-	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
-	expect_eq("write used", used(&blkq, NULL), 1);
+	expect_eq("write used", blk_submit(write_chain, 3), 1);
 	expect_eq("write status", pool[BLK_STATUS], VIRTIO_BLK_S_OK);
 	put_hdr(VIRTIO_BLK_T_IN, 20);
 	memset(pool + BLK_DATA, 0, 0x1000);
-	add_chain(&blkq, read_chain, 3);
-	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
-	expect_eq("read used", used(&blkq, NULL), 1025);
+	expect_eq("read used", blk_submit(read_chain, 3), 1025);
 	expect_eq("read status (the chain's last byte)", pool[BLK_DATA + 0x800 + 324],
 		  VIRTIO_BLK_S_OK);
 	if (memcmp(pool + BLK_DATA, pattern, 700) ||
@@ -445,7 +256,7 @@ TEST(virtio_blk_any_layout)
 
 TEST(virtio_blk_bounds_and_errors)
 {
-	uint8_t back[512];
+	static const uint8_t zero[100];
 	int64_t len;
 
 	if (blk_probe(0))
@@ -464,7 +275,7 @@ TEST(virtio_blk_bounds_and_errors)
 		  ~0ULL, 512, 1, &len), VIRTIO_BLK_S_IOERR);
 	expect_eq("data not a multiple of 512", blk_request(VIRTIO_BLK_T_OUT, 0, 100, 0,
 		  &len), VIRTIO_BLK_S_IOERR);
-	if (pread(disk_fd, back, sizeof(back), 0) != sizeof(back) || back[0] || back[99])
+	if (!disk_holds(0, zero, sizeof(zero)))
 		test_fail("a refused write changed the file");
 	expect_eq("flush", blk_request(VIRTIO_BLK_T_FLUSH, 0, 0, 0, &len),
 		  VIRTIO_BLK_S_OK);
@@ -504,7 +315,6 @@ TEST(virtio_blk_get_id)
 
 TEST(virtio_blk_read_only)
 {
-	uint8_t back[512];
 	int64_t len;
 
 	if (blk_probe(1))
@@ -514,8 +324,7 @@ TEST(virtio_blk_read_only)
 	memset(pool + BLK_DATA, 'x', 512);
 	expect_eq("write to a read-only disk", blk_request(VIRTIO_BLK_T_OUT, 1, 512, 0,
 		  &len), VIRTIO_BLK_S_IOERR);
-	if (pread(disk_fd, back, sizeof(back), 512) != sizeof(back) ||
-	    memcmp(back, "disk", 4))
+	if (!disk_holds(512, "disk", 4))
 		test_fail("a write to a read-only disk changed the file");
 	expect_eq("read of a read-only disk", blk_request(VIRTIO_BLK_T_IN, 1, 512, 1,
 		  &len), VIRTIO_BLK_S_OK);
@@ -540,22 +349,17 @@ TEST(virtio_blk_malformed_requests)
 	static const struct seg readable_after_status[] = {
 		{ BLK_HDR, 16, 0 }, { BLK_STATUS, 1, 1 }, { BLK_DATA, 512, 0 },
 	};
+	static const struct seg outside[] = {
+		{ BLK_HDR, 16, 0 }, { POOL_SIZE - 256, 512, 1 }, { BLK_STATUS, 1, 1 },
+	};
 
 	/* The status byte missing: no answer possible, the device breaks. */
 	if (blk_probe(0))
 		return;
-	put_hdr(VIRTIO_BLK_T_OUT, 0);
-	add_chain(&blkq, no_status, 2);
-	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
-	expect_broken("status byte");
-	expect_eq("used entry of a request without status", used(&blkq, NULL),
-		  (uint64_t)-1);
+	blk_broken(VIRTIO_BLK_T_OUT, no_status, 2, "status byte");
 	/* The driver resets the device and sets it up again: it works. */
-	wr(VIRTIO_MMIO_STATUS, 0);
-	memset(pool, 0, BUFS);
-	negotiate(2, 1u << VIRTIO_BLK_F_FLUSH, 1u << VIRTIO_BLK_F_FLUSH);
-	setup_queue(&blkq, 0, Q0_RINGS, BH_VBLK_QUEUE_SIZE);
-	driver_ok();
+	reset_device();
+	blk_driver(0);
 	{
 		int64_t len;
 
@@ -563,46 +367,28 @@ TEST(virtio_blk_malformed_requests)
 			  &len), VIRTIO_BLK_S_OK);
 	}
 	/* A header of 8 bytes: IOERR. */
-	pool[BLK_STATUS] = 0xee;
-	add_chain(&blkq, short_header, 2);
-	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
-	expect_eq("used length of a short header", used(&blkq, NULL), 1);
+	expect_eq("used length of a short header", blk_submit(short_header, 2), 1);
 	expect_eq("status of a short header", pool[BLK_STATUS], VIRTIO_BLK_S_IOERR);
 	expect_log("header");
 	/* No readable part at all: IOERR. */
-	pool[BLK_STATUS] = 0xee;
-	add_chain(&blkq, no_header, 2);
-	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
-	expect_eq("used length without a header", used(&blkq, NULL), 1);
+	expect_eq("used length without a header", blk_submit(no_header, 2), 1);
 	expect_eq("status without a header", pool[BLK_STATUS], VIRTIO_BLK_S_IOERR);
 	/* A readable descriptor after the status: the queue code refuses. */
 	expect_eq("interrupt for the answered requests", interrupt(),
 		  VIRTIO_MMIO_INT_VRING);
-	put_hdr(VIRTIO_BLK_T_IN, 0);
-	add_chain(&blkq, readable_after_status, 3);
-	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
-	expect_broken("readable buffer follows");
+	blk_broken(VIRTIO_BLK_T_IN, readable_after_status, 3, "readable buffer follows");
 	drop_disk();
 
 	/* The only descriptor readable: no status byte either. */
 	if (blk_probe(0))
 		return;
-	put_hdr(VIRTIO_BLK_T_FLUSH, 0);
-	add_chain(&blkq, no_status, 1);
-	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
-	expect_broken("status byte");
+	blk_broken(VIRTIO_BLK_T_FLUSH, no_status, 1, "status byte");
 	drop_disk();
 
 	/* Data outside the pool. */
 	if (blk_probe(0))
 		return;
-	put_hdr(VIRTIO_BLK_T_IN, 0);
-	put_desc(&blkq, 0, POOL_GPA + BLK_HDR, 16, 1, 1);
-	put_desc(&blkq, 1, POOL_GPA + POOL_SIZE - 256, 512, 2 | 1, 2);
-	put_desc(&blkq, 2, POOL_GPA + BLK_STATUS, 1, 2, 0);
-	publish(&blkq, 0);
-	wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
-	expect_broken("outside the virtio pool");
+	blk_broken(VIRTIO_BLK_T_IN, outside, 3, "outside the virtio pool");
 	drop_disk();
 }
 
@@ -628,26 +414,30 @@ TEST(virtio_blk_init_refuses_other_files)
 #define NET_RX_BUF	(BUFS + 0x0000)		/* 4 receive buffers, 0x800 apart */
 #define NET_TX_BUF	(BUFS + 0x4000)
 #define RX_BUF_LEN	(12 + 1518)		/* what virtio_net posts */
+#define NET_FEATURES	((1u << VIRTIO_NET_F_MAC) | (1u << VIRTIO_NET_F_STATUS))
 
 static int tap[2] = { -1, -1 };		/* [0] the device's, [1] the network's */
 static struct gq rxq, txq;
 
+/* virtio_net's probe of the device, taking accept of MAC and STATUS. */
+static void net_driver(uint32_t accept)
+{
+	negotiate_ok(1, NET_FEATURES, accept);
+	setup_queue(&rxq, 0, Q0_RINGS, BH_VNET_QUEUE_SIZE);
+	setup_queue(&txq, 1, Q1_RINGS, BH_VNET_QUEUE_SIZE);
+	driver_ok();
+}
+
 static int net_probe(void)
 {
-	memset(pool, 0, sizeof(pool));
-	last_log[0] = 0;
-	bh_virtio_log = catch_log;
+	fake_reset();
 	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, tap)) {
 		test_fail("socketpair: %s", strerror(errno));
 		return -1;
 	}
 	bh_vnet_init(&net, "test net", &test_mem, tap[0], CELL, 2);
 	dut = &net.dev;
-	negotiate(1, (1u << VIRTIO_NET_F_MAC) | (1u << VIRTIO_NET_F_STATUS),
-		  (1u << VIRTIO_NET_F_MAC) | (1u << VIRTIO_NET_F_STATUS));
-	setup_queue(&rxq, 0, Q0_RINGS, BH_VNET_QUEUE_SIZE);
-	setup_queue(&txq, 1, Q1_RINGS, BH_VNET_QUEUE_SIZE);
-	driver_ok();
+	net_driver(NET_FEATURES);
 	return 0;
 }
 
@@ -886,12 +676,8 @@ TEST(virtio_net_bad_receive_buffers)
 	bh_vnet_tap_readable(&net);
 	expect_broken("12-byte header");
 	/* A reset forgets the chain held; a new setup receives. */
-	wr(VIRTIO_MMIO_STATUS, 0);
-	memset(pool, 0, BUFS);
-	negotiate(1, (1u << VIRTIO_NET_F_MAC) | (1u << VIRTIO_NET_F_STATUS), 0);
-	setup_queue(&rxq, 0, Q0_RINGS, BH_VNET_QUEUE_SIZE);
-	setup_queue(&txq, 1, Q1_RINGS, BH_VNET_QUEUE_SIZE);
-	driver_ok();
+	reset_device();
+	net_driver(0);
 	head = post_rx(1, RX_BUF_LEN);
 	bh_vnet_tap_readable(&net);
 	expect_eq("used after the reset", used(&rxq, &id), 12 + sizeof(frame));
@@ -908,12 +694,8 @@ TEST(virtio_net_held_buffer_across_reset)
 		return;
 	post_rx(3, RX_BUF_LEN);
 	bh_vnet_tap_readable(&net);	/* nothing there: buffer 3 held */
-	wr(VIRTIO_MMIO_STATUS, 0);
-	memset(pool, 0, BUFS);
-	negotiate(1, (1u << VIRTIO_NET_F_MAC) | (1u << VIRTIO_NET_F_STATUS), 0);
-	setup_queue(&rxq, 0, Q0_RINGS, BH_VNET_QUEUE_SIZE);
-	setup_queue(&txq, 1, Q1_RINGS, BH_VNET_QUEUE_SIZE);
-	driver_ok();
+	reset_device();
+	net_driver(0);
 	expect_eq("want read after a reset", bh_vnet_want_read(&net), 0);
 	/* The queue set up again without a device reset (QueueReady 0, 1). */
 	head = post_rx(1, RX_BUF_LEN);
@@ -937,8 +719,7 @@ TEST(virtio_net_tap_failure_takes_the_link_down)
 {
 	int fd[2];
 
-	memset(pool, 0, sizeof(pool));
-	bh_virtio_log = catch_log;
+	fake_reset();
 	if (pipe(fd)) {
 		test_fail("pipe: %s", strerror(errno));
 		return;
@@ -946,11 +727,7 @@ TEST(virtio_net_tap_failure_takes_the_link_down)
 	/* The write end of a pipe cannot be read: EBADF. */
 	bh_vnet_init(&net, "test net", &test_mem, fd[1], CELL, 0);
 	dut = &net.dev;
-	negotiate(1, (1u << VIRTIO_NET_F_MAC) | (1u << VIRTIO_NET_F_STATUS),
-		  (1u << VIRTIO_NET_F_MAC) | (1u << VIRTIO_NET_F_STATUS));
-	setup_queue(&rxq, 0, Q0_RINGS, BH_VNET_QUEUE_SIZE);
-	setup_queue(&txq, 1, Q1_RINGS, BH_VNET_QUEUE_SIZE);
-	driver_ok();
+	net_driver(NET_FEATURES);
 	post_rx(0, RX_BUF_LEN);
 	expect_eq("want read", bh_vnet_want_read(&net), 1);
 	bh_vnet_tap_readable(&net);
