@@ -8,6 +8,8 @@
 : "${TIMER_SECS:=6}"	# how long timer-demo runs in its cell
 : "${EXIT_SECS:=5}"	# how long exits are counted
 : "${LINUX:=1}"		# boot the Linux cell too
+: "${BLK_MIB:=16}"	# MiB the virtio disk figures write and read
+: "${NET_MIB:=8}"	# MiB the virtio network figure fetches
 I=/usr/lib/bulkhead/inmates
 L=/usr/share/bulkhead/linux
 SYS=/sys/devices/bulkhead
@@ -16,6 +18,7 @@ us() { bench-clock; }
 # bench: ID VALUE - one figure; ci/bench knows every ID.
 fig() { echo "bench: $1 $2"; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+elapsed_us() { t0=$(us); "$@" >/dev/null 2>&1; echo $(($(us) - t0)); }
 elapsed_ms() { t0=$(us); "$@" >/dev/null 2>&1; echo $(( ($(us) - t0) / 1000 )); }
 
 cpu_job() { awk -v n=$((SCALE * 100000)) 'BEGIN { s = 0; for (i = 0; i < n; i++) s = (s * 31 + i) % 1000003; print s }'; }
@@ -28,6 +31,10 @@ io_job() {
 	echo 3 > /proc/sys/vm/drop_caches &&
 	dd if=/dev/vda of=/dev/null bs=64k count=$((SCALE * 64))
 }
+# N MiB written to and read from a virtio disk with 1 MiB direct I/O:
+# the device, not the page cache. The same commands run in the cell.
+blk_write() { dd if=/dev/zero of=/dev/vda bs=1M count=$BLK_MIB oflag=direct conv=fsync; }
+blk_read() { dd if=/dev/vda of=/dev/null bs=1M count=$BLK_MIB iflag=direct; }
 cpu_exits() { cat $SYS/statistics/cpu$1/vmexits_total; }
 all_exits() { cat $SYS/statistics/cpu*/vmexits_total | awk '{ s += $1 } END { print s }'; }
 root_irqs() { awk 'NR > 1 { for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i } END { print s }' /proc/interrupts; }
@@ -37,6 +44,18 @@ cell_cpu() { sed 's/[-,].*//' $SYS/cells/1/cpus_assigned_list; }
 modprobe bulkhead
 fig image_bytes "$(wc -c < /lib/firmware/bulkhead-$(uname -m | sed 's/aarch64/arm64/').bin)"
 [ -b /dev/vda ] || echo "bench: note: no /dev/vda (ci/bench gives the machine a disk): no I/O figure"
+
+# The limit of the virtio disk figures: the same dd in root on the
+# machine's own QEMU virtio-blk disk, before enable (median of 3).
+if [ -b /dev/vda ]; then
+	bw="" br=""
+	for r in 1 2 3; do
+		bw="$bw $(elapsed_us blk_write)"
+		br="$br $(elapsed_us blk_read)"
+	done
+	root_blk_write_us=$(echo "$bw" | median)
+	root_blk_read_us=$(echo "$br" | median)
+fi
 
 # Root overhead and the lifecycle of the hypervisor itself: rounds alternate
 # between plain Linux and Linux under the hypervisor, so that drifts of the
@@ -123,6 +142,63 @@ if [ "$LINUX" = 1 ] && [ -e /etc/bulkhead/qemu-virt-linux.cell ] && [ -e $L/Imag
 	bulkhead cell destroy linux >/dev/null
 else
 	echo "bench: note: no Linux cell for $(uname -m): its figure skipped"
+fi
+# A Linux cell's virtio disk (a file in root's tmpfs) and network (a TAP
+# in root), served by root's backend: the cell writes and reads the disk
+# with the dd above and fetches NET_MIB MiB from busybox httpd in root, in
+# its own clock (/proc/uptime: 10 ms steps). The network's limit comes
+# from another boot (ci/bench-baseline ARCH net).
+VCELL=linux-virtio
+vconsole() { printf '%s\n' "$1" | timeout 10 bulkhead cell console $VCELL --no-history --wait "${2:-1}" | tr -d '\r'; }
+vwait() {	# vwait SECONDS CMD...: until CMD succeeds
+	end=$(( $(us) + $1 * 1000000 ))
+	shift
+	until "$@" >/dev/null 2>&1; do
+		[ "$(us)" -ge $end ] && return 1
+		sleep 0.5
+	done
+}
+vshell_up() { timeout 5 bulkhead cell console $VCELL --wait 1 </dev/null | grep -q 'bulkhead-linux-cell: up'; }
+vresult() { vconsole 'cat /tmp/vres' | grep -q '^vres '; }
+if [ "$LINUX" = 1 ] && [ -e /etc/bulkhead/qemu-virt-linux-virtio.cell ] && [ -e $L/Image ]; then
+	dd if=/dev/zero of=/tmp/cell-disk.img bs=1M count=$BLK_MIB 2>/dev/null
+	mkdir -p /tmp/www
+	dd if=/dev/zero of=/tmp/www/blob bs=1M count=$NET_MIB 2>/dev/null
+	httpd -f -p 8080 -h /tmp/www &
+	httpd_pid=$!
+	if bulkhead cell linux /etc/bulkhead/qemu-virt-linux-virtio.cell $L/Image \
+		-i $L/initramfs.cpio.gz --disk /tmp/cell-disk.img --tap bh0 >/tmp/vboot.log 2>&1 &&
+	   ip addr add 10.13.0.1/24 dev bh0 && ip link set bh0 up &&
+	   vwait 60 vshell_up &&
+	   vconsole 'ip addr add 10.13.0.2/24 dev eth0 && ip link set eth0 up' >/dev/null &&
+	   vwait 30 ping -c 1 -W 1 10.13.0.2; then
+		# In the cell's background (a console round trip is slower than
+		# the work): four readings of its clock and the exit statuses.
+		vconsole "u() { cut -d' ' -f1 /proc/uptime; }; (a=\$(u); dd if=/dev/zero of=/dev/vda bs=1M count=$BLK_MIB oflag=direct conv=fsync 2>/dev/null; w=\$?; b=\$(u); dd if=/dev/vda of=/dev/null bs=1M count=$BLK_MIB iflag=direct 2>/dev/null; r=\$?; c=\$(u); wget -q -O /dev/null http://10.13.0.1:8080/blob; n=\$?; d=\$(u); echo vres \$a \$b \$c \$d \$w \$r \$n) > /tmp/vres.new 2>&1; mv /tmp/vres.new /tmp/vres &" >/dev/null
+		if vwait 120 vresult; then
+			set -- $(vconsole 'cat /tmp/vres' | grep '^vres ')
+			if [ "$6$7$8" = 000 ]; then
+				ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%d\n", (b - a) * 1000 + 0.5 }'; }
+				fig blk_write_ms "$(ms $2 $3) $((root_blk_write_us / 1000))"
+				fig blk_read_ms "$(ms $3 $4) $((root_blk_read_us / 1000))"
+				fig net_fetch_ms "$(ms $4 $5)"
+				fig virtio_mib "$BLK_MIB $NET_MIB"
+			else
+				echo "bench: note: in the virtio cell dd write, dd read, wget exited $6 $7 $8"
+			fi
+		else
+			echo "bench: note: the virtio cell gave no result within 120 s; it said:"
+			vconsole 'cat /tmp/vres.new' 3
+		fi
+	else
+		echo "bench: note: the Linux cell with a virtio disk and network did not come up:"
+		cat /tmp/vboot.log
+	fi
+	kill $httpd_pid
+	bulkhead cell destroy $VCELL >/dev/null 2>&1
+	rm -f /tmp/cell-disk.img /tmp/www/blob
+else
+	echo "bench: note: no Linux cell with virtio devices for $(uname -m): its figures skipped"
 fi
 dis="$dis $(elapsed_ms bulkhead disable)"
 fig disable_ms "$(echo "$dis" | median)"
