@@ -33,8 +33,18 @@
 #define VIRTIO_ID_BLOCK		2
 /* The header: type, ioprio, sector. */
 #define BLK_HDR_SIZE		16
-/* struct virtio_blk_config up to capacity; the rest reads 0. */
-#define BLK_CONFIG_SIZE		8
+/*
+ * struct virtio_blk_config up to seg_max (capacity at 0, size_max at 8,
+ * unused, seg_max at 12); the rest reads 0.
+ */
+#define BLK_CONFIG_SIZE		16
+#define BLK_CONFIG_SEG_MAX	12
+/*
+ * Data segments per request, besides the header and the status: without
+ * SEG_MAX Linux sends one segment per request, a page with direct I/O from
+ * user memory, and pays a whole round trip through root for every 4 KiB.
+ */
+#define BLK_SEG_MAX		(BH_VBLK_QUEUE_SIZE - 2)
 
 static struct bh_vblk *to_blk(struct bh_vdev *dev)
 {
@@ -292,6 +302,7 @@ static void blk_notify(struct bh_vdev *dev, unsigned int queue)
 #define BLK_OPS(ro) {							\
 	.device_id = VIRTIO_ID_BLOCK,					\
 	.features = (1ULL << VIRTIO_BLK_F_FLUSH) |			\
+		(1ULL << VIRTIO_BLK_F_SEG_MAX) |			\
 		((ro) ? 1ULL << VIRTIO_BLK_F_RO : 0),			\
 	.num_queues = 1,						\
 	.queue_num_max = BH_VBLK_QUEUE_SIZE,				\
@@ -312,6 +323,7 @@ int bh_vblk_init(struct bh_vblk *b, const char *name, const struct bh_vmem *mem,
 	struct stat st;
 	off_t size;
 	uint64_t cap;
+	uint32_t seg_max;
 	char serial[BH_VBLK_ID_BYTES + 16];
 	size_t len;
 
@@ -339,6 +351,8 @@ int bh_vblk_init(struct bh_vblk *b, const char *name, const struct bh_vmem *mem,
 			       (unsigned long long)((uint64_t)size % BH_VBLK_SECTOR_SIZE));
 	cap = htole64(b->capacity);
 	memcpy(b->dev.config, &cap, sizeof(cap));
+	seg_max = htole32(BLK_SEG_MAX);
+	memcpy(b->dev.config + BLK_CONFIG_SEG_MAX, &seg_max, sizeof(seg_max));
 	/* Exactly 20 bytes, NUL only as padding (virtio spec 5.2.6). */
 	len = snprintf(serial, sizeof(serial), "bulkhead-%u-%u", cell_id, index);
 	memcpy(b->serial, serial, len < sizeof(b->serial) ? len : sizeof(b->serial));

@@ -32,6 +32,7 @@
 #define BH_VBLK_ID_BYTES	20
 
 /* Feature bits (virtio spec 5.2.3). */
+#define VIRTIO_BLK_F_SEG_MAX	2
 #define VIRTIO_BLK_F_RO		5
 #define VIRTIO_BLK_F_FLUSH	9
 

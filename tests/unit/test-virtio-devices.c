@@ -75,6 +75,7 @@ static struct gq blkq;
 static void blk_driver(int read_only)
 {
 	uint32_t features = (1u << VIRTIO_BLK_F_FLUSH) |
+			    (1u << VIRTIO_BLK_F_SEG_MAX) |
 			    (read_only ? 1u << VIRTIO_BLK_F_RO : 0);
 
 	negotiate_ok(2, features, features);
@@ -178,7 +179,10 @@ TEST(virtio_blk_probe_and_capacity)
 	/* virtio_cread64: two 32-bit reads. */
 	cap = cfg(0, 4) | (uint64_t)cfg(4, 4) << 32;
 	expect_eq("capacity", cap, DISK_SECTORS);
-	expect_eq("config past capacity", cfg(8, 4), 0);
+	expect_eq("size_max (not offered)", cfg(8, 4), 0);
+	expect_eq("seg_max: the queue less header and status", cfg(12, 4),
+		  BH_VBLK_QUEUE_SIZE - 2);
+	expect_eq("config past seg_max", cfg(16, 4), 0);
 	expect_eq("interrupt after probe", interrupt(), 0);
 	drop_disk();
 	/* Read-only: VIRTIO_BLK_F_RO offered too. */
