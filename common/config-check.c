@@ -307,6 +307,20 @@ const char *bulkhead_arch_name(__u16 arch)
 	}
 }
 
+const char *bulkhead_virtio_type_name(__u16 type)
+{
+	switch (type) {
+	case BULKHEAD_VIRTIO_NET:
+		return "net";
+	case BULKHEAD_VIRTIO_BLOCK:
+		return "block";
+	case BULKHEAD_VIRTIO_CONSOLE:
+		return "console";
+	default:
+		return "unknown";
+	}
+}
+
 __u64 bulkhead_guest_addr_limit(__u16 arch)
 {
 	switch (arch) {

@@ -114,6 +114,9 @@ void bulkhead_virtio_free(void);
 void bulkhead_virtio_cell_gone(unsigned int id);
 
 u64 bulkhead_console_mark(void);
+/* A management hypercall; when it fails, the hypervisor's reason is logged. */
+long bulkhead_hypercall_relayed(unsigned long code, unsigned long arg1,
+				unsigned long arg2);
 void bulkhead_console_relay(u64 mark);
 ssize_t bulkhead_console_read(struct file *file, char __user *buf,
 			      size_t count, loff_t *ppos);

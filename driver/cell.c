@@ -210,8 +210,8 @@ static void return_cpus(struct bulkhead_cell *cell)
 }
 
 /* A management hypercall; when it fails, the hypervisor's reason is logged. */
-static long hypercall_relayed(unsigned long code, unsigned long arg1,
-			      unsigned long arg2)
+long bulkhead_hypercall_relayed(unsigned long code, unsigned long arg1,
+				unsigned long arg2)
 {
 	u64 mark = bulkhead_console_mark();
 	long ret = bulkhead_arch_hypercall(code, arg1, arg2);
@@ -271,7 +271,7 @@ int bulkhead_cell_create(const void __user *user_config, size_t size)
 		err = bulkhead_release_devices(cell->config, &cell->released_devices);
 	if (err)
 		goto err_cpus;
-	id = hypercall_relayed(BULKHEAD_HC_CELL_CREATE,
+	id = bulkhead_hypercall_relayed(BULKHEAD_HC_CELL_CREATE,
 			       virt_to_phys(cell->config), size);
 	if (id < 0) {
 		err = id;
@@ -359,7 +359,7 @@ int bulkhead_cell_load(const struct bulkhead_cell_load *load)
 			     load->num_images * sizeof(*images));
 	if (IS_ERR(images))
 		return PTR_ERR(images);
-	err = hypercall_relayed(BULKHEAD_HC_CELL_SET_LOADABLE, cell->id, 0);
+	err = bulkhead_hypercall_relayed(BULKHEAD_HC_CELL_SET_LOADABLE, cell->id, 0);
 	for (n = 0; !err && n < load->num_images; n++)
 		err = load_image(cell, &images[n]);
 	kfree(images);
@@ -375,11 +375,11 @@ int bulkhead_cell_simple(unsigned int cmd, unsigned int id)
 		return -ENOENT;
 	switch (cmd) {
 	case BULKHEAD_CELL_START:
-		return hypercall_relayed(BULKHEAD_HC_CELL_START, id, 0);
+		return bulkhead_hypercall_relayed(BULKHEAD_HC_CELL_START, id, 0);
 	case BULKHEAD_CELL_SHUTDOWN:
-		return hypercall_relayed(BULKHEAD_HC_CELL_SHUTDOWN, id, 0);
+		return bulkhead_hypercall_relayed(BULKHEAD_HC_CELL_SHUTDOWN, id, 0);
 	case BULKHEAD_CELL_DESTROY:
-		err = hypercall_relayed(BULKHEAD_HC_CELL_DESTROY, id, 0);
+		err = bulkhead_hypercall_relayed(BULKHEAD_HC_CELL_DESTROY, id, 0);
 		if (err)
 			return err;
 		list_del(&cell->entry);
@@ -405,7 +405,7 @@ int bulkhead_cpu_dump(const struct bulkhead_cpu_dump_arg *arg)
 	dump = kzalloc(sizeof(*dump), GFP_KERNEL);
 	if (!dump)
 		return -ENOMEM;
-	err = hypercall_relayed(BULKHEAD_HC_CPU_DUMP, arg->cpu,
+	err = bulkhead_hypercall_relayed(BULKHEAD_HC_CPU_DUMP, arg->cpu,
 				virt_to_phys(dump));
 	if (!err && copy_to_user(u64_to_user_ptr(arg->dump_address), dump,
 				 sizeof(*dump)))

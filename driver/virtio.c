@@ -121,17 +121,6 @@ static irqreturn_t notify_handler(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
-static long hypercall_relayed(unsigned long code, unsigned long arg1,
-			      unsigned long arg2)
-{
-	u64 mark = bulkhead_console_mark();
-	long ret = bulkhead_arch_hypercall(code, arg1, arg2);
-
-	if (ret < 0)
-		bulkhead_console_relay(mark);
-	return ret;
-}
-
 void bulkhead_virtio_enable(void)
 {
 	u32 line = bulkhead.system_config->irqchip.virtio_notify_irq;
@@ -164,7 +153,7 @@ void bulkhead_virtio_enable(void)
 		       line, irq, err);
 		goto err_mapping;
 	}
-	ret = hypercall_relayed(BULKHEAD_HC_VIRTIO_CHANNEL, page_to_phys(page), 0);
+	ret = bulkhead_hypercall_relayed(BULKHEAD_HC_VIRTIO_CHANNEL, page_to_phys(page), 0);
 	if (ret) {
 		pr_err("bulkhead: virtio unavailable: the hypervisor refused the channel page: %ld\n",
 		       ret);
@@ -200,7 +189,7 @@ void bulkhead_virtio_stop(void)
 	free_irq(notify_irq, &events);
 	irq_dispose_mapping(notify_irq);
 	notify_irq = 0;
-	ret = hypercall_relayed(BULKHEAD_HC_VIRTIO_CHANNEL, 0, 0);
+	ret = bulkhead_hypercall_relayed(BULKHEAD_HC_VIRTIO_CHANNEL, 0, 0);
 	if (ret)
 		pr_warn("bulkhead: the hypervisor did not give up the virtio channel: %ld\n",
 			ret);
@@ -369,7 +358,7 @@ static long device_call(struct virtio_file *vf, unsigned long code,
 	else if (vf->gone)
 		err = -ENOENT;
 	else
-		err = hypercall_relayed(code, vf->cell_id, index);
+		err = bulkhead_hypercall_relayed(code, vf->cell_id, index);
 	mutex_unlock(&virtio_lock);
 	return err < -MAX_ERRNO ? -EIO : err;
 }

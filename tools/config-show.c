@@ -90,20 +90,6 @@ static void print_console(const char *prefix, const struct bulkhead_console *c)
 	printf("%s.flags: 0x%x\n", prefix, c->flags);
 }
 
-static const char *virtio_type_name(unsigned int type)
-{
-	switch (type) {
-	case BULKHEAD_VIRTIO_NET:
-		return "net";
-	case BULKHEAD_VIRTIO_BLOCK:
-		return "block";
-	case BULKHEAD_VIRTIO_CONSOLE:
-		return "console";
-	default:
-		return "unknown";
-	}
-}
-
 static void print_region(const char *prefix, unsigned int i,
 			 const struct bulkhead_memory *m)
 {
@@ -135,7 +121,7 @@ static void print_virtio(const char *prefix, const struct bulkhead_cell_desc *ce
 			return;
 		}
 		printf("%svirtio_devices[%u]: %u (%s) window 0x%llx..0x%llx irq %u flags 0x%x\n",
-		       prefix, i, dev[i].type, virtio_type_name(dev[i].type),
+		       prefix, i, dev[i].type, bulkhead_virtio_type_name(dev[i].type),
 		       (unsigned long long)dev[i].address,
 		       (unsigned long long)(dev[i].address + BULKHEAD_PAGE_SIZE - 1),
 		       dev[i].irq, dev[i].flags);

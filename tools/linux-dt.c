@@ -709,20 +709,6 @@ static const struct bulkhead_memory *virtio_pool(const struct bh_dt_ctx *c)
 	return NULL;
 }
 
-static const char *virtio_type_name(uint16_t type)
-{
-	switch (type) {
-	case BULKHEAD_VIRTIO_NET:
-		return "net";
-	case BULKHEAD_VIRTIO_BLOCK:
-		return "block";
-	case BULKHEAD_VIRTIO_CONSOLE:
-		return "console";
-	default:
-		return "device";
-	}
-}
-
 /* A phandle no node of the output has, nor will have once copied. */
 static uint32_t fresh_phandle(const struct bh_dt_ctx *c)
 {
@@ -843,7 +829,7 @@ static int add_virtio(struct bh_dt_ctx *c, int ac, int sc, uint32_t irq_parent)
 		fprintf(c->a->report, "device tree: virtio_mmio@%llx: virtio %s served "
 			"by root (interrupt %u, DMA through the pool at 0x%llx, %llu KiB)\n",
 			(unsigned long long)dev[i].address,
-			virtio_type_name(dev[i].type), dev[i].irq,
+			bulkhead_virtio_type_name(dev[i].type), dev[i].irq,
 			(unsigned long long)pool->virt_start,
 			(unsigned long long)pool->size >> 10);
 	return err;

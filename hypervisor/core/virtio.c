@@ -10,6 +10,7 @@
  * answer in time takes its device offline, and the cell sees a broken
  * device (reads all ones) instead of a frozen CPU.
  */
+#include <bulkhead/config-check.h>
 #include <bulkhead/virtio.h>
 #include <core/arch.h>
 #include <core/cell.h>
@@ -22,12 +23,6 @@
 
 static struct bulkhead_virtio_channel *channel;
 static u64 channel_phys;
-
-static const char *const type_names[] = {
-	[BULKHEAD_VIRTIO_NET] = "network",
-	[BULKHEAD_VIRTIO_BLOCK] = "block",
-	[BULKHEAD_VIRTIO_CONSOLE] = "console",
-};
 
 static u32 notify_irq(void)
 {
@@ -61,8 +56,8 @@ static void go_offline(struct cell_virtio *dev)
 
 	dev->online = false;
 	printk("bulkhead: cell \"%s\": virtio %s device %u at 0x%llx: root's backend did not answer within %u ms; the device is offline until a backend serves it again (bulkhead cell virtio)\n",
-	       dev->cell->desc->name, type_names[desc->type], dev->index,
-	       desc->address, BULKHEAD_VIRTIO_TIMEOUT_MS);
+	       dev->cell->desc->name, bulkhead_virtio_type_name(desc->type),
+	       dev->index, desc->address, BULKHEAD_VIRTIO_TIMEOUT_MS);
 }
 
 /* Post the access in this CPU's slot and wait for the backend's answer. */

@@ -87,6 +87,9 @@ int bulkhead_config_error_format(const struct bulkhead_config_error *err,
 /* "arm64", "riscv64", or "unknown" for anything else. */
 const char *bulkhead_arch_name(__u16 arch);
 
+/* "net", "block", "console" (BULKHEAD_VIRTIO_*), or "unknown". */
+const char *bulkhead_virtio_type_name(__u16 type);
+
 /*
  * The end of the guest-physical address space the hypervisor translates on
  * this architecture (1 << BULKHEAD_*_GUEST_ADDR_BITS), 0 if it is unknown.
