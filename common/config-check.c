@@ -295,6 +295,47 @@ bhc_root(const struct bulkhead_system *sys)
 	return &sys->root_cell;
 }
 
+/* GICv2 and GICv3 share the interrupt numbering and what cells may own. */
+static int bhc_is_gic(const struct bulkhead_irqchip *chip)
+{
+	return chip->type == BULKHEAD_IRQCHIP_GICV3 ||
+	       chip->type == BULKHEAD_IRQCHIP_GICV2;
+}
+
+/* One register window of a GICv2, named for messages. */
+struct bhc_frame {
+	const char *field;	/* the irqchip field that holds its base */
+	const char *what;	/* "GICC" */
+	const char *zero;	/* why a base of 0 is refused */
+	__u64 base, size;
+};
+
+#define BHC_GICV2_FRAMES	4
+
+/*
+ * The windows of a GICv2 in the order of its device tree node's reg:
+ * GICD (sized by the config), then GICC, GICH and GICV (fixed sizes).
+ */
+static void bhc_gicv2_frames(const struct bulkhead_irqchip *chip,
+			     struct bhc_frame *f)
+{
+	/* GICD is checked as the irqchip's register window */
+	f[0] = (struct bhc_frame){ .field = "base", .what = "GICD",
+				   .base = chip->base, .size = chip->size };
+	f[1] = (struct bhc_frame){
+		.field = "gicc_base", .what = "GICC",
+		.zero = "is 0: give the physical address of the GICv2's CPU interface (GICC), reg[1] of its device tree node",
+		.base = chip->gicc_base, .size = BULKHEAD_GICV2_GICC_SIZE };
+	f[2] = (struct bhc_frame){
+		.field = "gich_base", .what = "GICH",
+		.zero = "is 0: give the physical address of the GICv2's hypervisor control interface (GICH), reg[2] of its device tree node; a GIC without it lacks the virtualization extensions bulkhead needs",
+		.base = chip->gich_base, .size = BULKHEAD_GICV2_GICH_SIZE };
+	f[3] = (struct bhc_frame){
+		.field = "gicv_base", .what = "GICV",
+		.zero = "is 0: give the physical address of the GICv2's virtual CPU interface (GICV), reg[3] of its device tree node; a GIC without it lacks the virtualization extensions bulkhead needs",
+		.base = chip->gicv_base, .size = BULKHEAD_GICV2_GICV_SIZE };
+}
+
 const char *bulkhead_arch_name(__u16 arch)
 {
 	switch (arch) {
@@ -316,6 +357,20 @@ const char *bulkhead_virtio_type_name(__u16 type)
 		return "block";
 	case BULKHEAD_VIRTIO_CONSOLE:
 		return "console";
+	default:
+		return "unknown";
+	}
+}
+
+const char *bulkhead_irqchip_name(__u16 type)
+{
+	switch (type) {
+	case BULKHEAD_IRQCHIP_GICV3:
+		return "GICv3";
+	case BULKHEAD_IRQCHIP_GICV2:
+		return "GICv2";
+	case BULKHEAD_IRQCHIP_PLIC:
+		return "PLIC";
 	default:
 		return "unknown";
 	}
@@ -1152,21 +1207,54 @@ static int bhc_check_window(__u64 base, __u64 size, const char *base_name,
 	return 0;
 }
 
-static int bhc_check_gicv3(const struct bulkhead_irqchip *chip,
-			   struct bulkhead_config_error *err)
+/* What GICv2 and GICv3 have in common: the lines, the maintenance PPI. */
+static int bhc_check_gic(const struct bulkhead_irqchip *chip,
+			 struct bulkhead_config_error *err)
 {
-	int ret;
-
 	if (chip->num_irqs <= BULKHEAD_GIC_FIRST_SPI)
 		return bhc_fail_val(bhc_at(err, "irqchip.", "num_irqs", ""),
-				    "must be more than 32 on GICv3: interrupts 0..31 are SGIs and PPIs",
+				    "must be more than 32 on a GIC: interrupts 0..31 are SGIs and PPIs",
 				    chip->num_irqs);
 	if (chip->num_irqs > BULKHEAD_GIC_MAX_IRQS)
 		return bhc_fail_val(bhc_at(err, "irqchip.", "num_irqs", ""),
-				    "is more than BULKHEAD_GIC_MAX_IRQS (1020): GICv3 INTIDs 1020..1023 are special",
+				    "is more than BULKHEAD_GIC_MAX_IRQS (1020): GIC INTIDs 1020..1023 are special",
 				    chip->num_irqs);
-	ret = bhc_check_window(chip->redist_base, chip->redist_size,
-			       "redist_base", "redist_size", err);
+	if (chip->maintenance_irq < BHC_GIC_FIRST_PPI ||
+	    chip->maintenance_irq >= BULKHEAD_GIC_FIRST_SPI)
+		return bhc_fail_val(bhc_at(err, "irqchip.", "maintenance_irq", ""),
+				    "is not a PPI (16..31): the GIC maintenance interrupt is per-CPU",
+				    chip->maintenance_irq);
+	return 0;
+}
+
+/* GICC, GICH and GICV exist on a GICv2 only. */
+static int bhc_check_no_gicv2_frames(const struct bulkhead_irqchip *chip,
+				     const char *reason,
+				     struct bulkhead_config_error *err)
+{
+	struct bhc_frame f[BHC_GICV2_FRAMES];
+	unsigned int k;
+
+	bhc_gicv2_frames(chip, f);
+	for (k = 1; k < BHC_GICV2_FRAMES; k++)
+		if (f[k].base)
+			return bhc_fail_val(bhc_at(err, "irqchip.", f[k].field, ""),
+					    reason, f[k].base);
+	return 0;
+}
+
+static int bhc_check_gicv3(const struct bulkhead_irqchip *chip,
+			   struct bulkhead_config_error *err)
+{
+	int ret = bhc_check_gic(chip, err);
+
+	if (!ret)
+		ret = bhc_check_no_gicv2_frames(chip,
+						"must be 0 on GICv3: only a GICv2 has this frame",
+						err);
+	if (!ret)
+		ret = bhc_check_window(chip->redist_base, chip->redist_size,
+				       "redist_base", "redist_size", err);
 	if (ret)
 		return ret;
 	if (bhc_overlap(chip->base, chip->size, chip->redist_base,
@@ -1174,11 +1262,88 @@ static int bhc_check_gicv3(const struct bulkhead_irqchip *chip,
 		return bhc_fail_val(bhc_at(err, "irqchip.", "redist_base", ""),
 				    "the redistributor window overlaps the distributor window",
 				    chip->redist_base);
-	if (chip->maintenance_irq < BHC_GIC_FIRST_PPI ||
-	    chip->maintenance_irq >= BULKHEAD_GIC_FIRST_SPI)
-		return bhc_fail_val(bhc_at(err, "irqchip.", "maintenance_irq", ""),
-				    "is not a PPI (16..31): the GICv3 maintenance interrupt is per-CPU",
-				    chip->maintenance_irq);
+	return 0;
+}
+
+/* A frame and its range, "GICC 0x8010000..0x8011fff". */
+static void bhc_put_frame(struct bhc_text *t, const struct bhc_frame *f)
+{
+	bhc_puts(t, f->what);
+	bhc_putc(t, ' ');
+	bhc_put_range(t, f->base, bhc_last(f->base, f->size));
+}
+
+/*
+ * GICC is mapped into every cell at its own address, so it must lie in
+ * the guest address space; GICH and GICV are held to the same limit.
+ */
+static int bhc_check_gicv2_frame(const struct bhc_frame *f, __u16 arch,
+				 struct bulkhead_config_error *err)
+{
+	__u64 limit = bulkhead_guest_addr_limit(arch);
+	struct bhc_text t;
+
+	bhc_at(err, "irqchip.", f->field, "");
+	if (!f->base)
+		return bhc_fail(err, f->zero);
+	if (f->base & BHC_PAGE_MASK)
+		return bhc_fail_val(err, "is not a multiple of the page size (0x1000)",
+				    f->base);
+	if (!limit || (f->base < limit && f->size <= limit - f->base))
+		return 0;
+	bhc_reason(err, &t);
+	bhc_put_frame(&t, f);
+	bhc_puts(&t, " ends beyond ");
+	bhc_putx(&t, limit);
+	bhc_puts(&t, ", the end of the ");
+	bhc_puts(&t, bulkhead_arch_name(arch));
+	bhc_puts(&t, " guest address space: the hypervisor cannot map it");
+	return bhc_fail_val(err, err->text, f->base);
+}
+
+static int bhc_gicv2_overlap_error(const struct bhc_frame *a,
+				   const struct bhc_frame *b,
+				   struct bulkhead_config_error *err)
+{
+	struct bhc_text t;
+
+	bhc_at(err, "irqchip.", b->field, "");
+	bhc_reason(err, &t);
+	bhc_put_frame(&t, b);
+	bhc_puts(&t, " overlaps ");
+	bhc_put_frame(&t, a);
+	bhc_puts(&t, ": GICv2 frames are apart (GICC, GICV 0x2000 bytes, GICH 0x1000)");
+	return BHC_FAIL;
+}
+
+static int bhc_check_gicv2(const struct bulkhead_irqchip *chip, __u16 arch,
+			   struct bulkhead_config_error *err)
+{
+	static const char no_redist[] =
+		"must be 0 on GICv2: it has no redistributors";
+	struct bhc_frame f[BHC_GICV2_FRAMES];
+	unsigned int i, j;
+	int ret = bhc_check_gic(chip, err);
+
+	if (ret)
+		return ret;
+	if (chip->redist_base)
+		return bhc_fail_val(bhc_at(err, "irqchip.", "redist_base", ""),
+				    no_redist, chip->redist_base);
+	if (chip->redist_size)
+		return bhc_fail_val(bhc_at(err, "irqchip.", "redist_size", ""),
+				    no_redist, chip->redist_size);
+	bhc_gicv2_frames(chip, f);
+	for (j = 1; j < BHC_GICV2_FRAMES; j++) {
+		ret = bhc_check_gicv2_frame(&f[j], arch, err);
+		if (ret)
+			return ret;
+	}
+	for (j = 1; j < BHC_GICV2_FRAMES; j++)
+		for (i = 0; i < j; i++)
+			if (bhc_overlap(f[i].base, f[i].size, f[j].base,
+					f[j].size))
+				return bhc_gicv2_overlap_error(&f[i], &f[j], err);
 	return 0;
 }
 
@@ -1204,7 +1369,7 @@ static int bhc_check_plic(const struct bulkhead_irqchip *chip,
 	if (chip->maintenance_irq)
 		return bhc_fail_val(bhc_at(err, "irqchip.", "maintenance_irq", ""),
 				    reason, chip->maintenance_irq);
-	return 0;
+	return bhc_check_no_gicv2_frames(chip, reason, err);
 }
 
 /*
@@ -1241,17 +1406,23 @@ static int bhc_check_irqchip(const struct bulkhead_system *sys,
 	if (chip->reserved0)
 		return bhc_fail_val(bhc_at(err, "irqchip.", "reserved0", ""),
 				    "is reserved and must be 0", chip->reserved0);
-	if (gic && chip->type != BULKHEAD_IRQCHIP_GICV3)
+	if (gic && !bhc_is_gic(chip))
 		return bhc_fail_val(bhc_at(err, "irqchip.", "type", ""),
-				    "must be BULKHEAD_IRQCHIP_GICV3 (1) on arm64",
+				    "must be BULKHEAD_IRQCHIP_GICV3 (1) or BULKHEAD_IRQCHIP_GICV2 (3) on arm64",
 				    chip->type);
 	if (!gic && chip->type != BULKHEAD_IRQCHIP_PLIC)
 		return bhc_fail_val(bhc_at(err, "irqchip.", "type", ""),
 				    "must be BULKHEAD_IRQCHIP_PLIC (2) on riscv64",
 				    chip->type);
 	ret = bhc_check_window(chip->base, chip->size, "base", "size", err);
-	if (!ret)
-		ret = gic ? bhc_check_gicv3(chip, err) : bhc_check_plic(chip, err);
+	if (ret)
+		return ret;
+	if (chip->type == BULKHEAD_IRQCHIP_GICV3)
+		ret = bhc_check_gicv3(chip, err);
+	else if (chip->type == BULKHEAD_IRQCHIP_GICV2)
+		ret = bhc_check_gicv2(chip, sys->architecture, err);
+	else
+		ret = bhc_check_plic(chip, err);
 	return ret ? ret : bhc_check_notify_irq(chip, gic, err);
 }
 
@@ -1313,7 +1484,8 @@ static int bhc_check_root_vs_hv(const struct bulkhead_system *sys,
 
 static int bhc_window_error(const char *field, const char *window,
 			    __u64 base, __u64 size, const char *other,
-			    __u64 index, struct bulkhead_config_error *err)
+			    __u64 index, const char *why,
+			    struct bulkhead_config_error *err)
 {
 	struct bhc_text t;
 
@@ -1329,14 +1501,15 @@ static int bhc_window_error(const char *field, const char *window,
 		bhc_putu(&t, index);
 		bhc_putc(&t, ']');
 	}
-	bhc_puts(&t, ": the hypervisor traps the irqchip, nobody else maps it");
+	bhc_puts(&t, ": ");
+	bhc_puts(&t, why);
 	return BHC_FAIL;
 }
 
 /* One irqchip window against hypervisor memory and every root region. */
 static int bhc_check_window_free(const struct bulkhead_system *sys,
 				 const char *field, const char *window,
-				 __u64 base, __u64 size,
+				 __u64 base, __u64 size, const char *why,
 				 struct bulkhead_config_error *err)
 {
 	const struct bulkhead_cell_desc *root = bhc_root(sys);
@@ -1346,26 +1519,69 @@ static int bhc_check_window_free(const struct bulkhead_system *sys,
 
 	if (bhc_overlap(base, size, hv->phys_start, hv->size))
 		return bhc_window_error(field, window, base, size,
-					"hypervisor_memory", BHC_NO_INDEX, err);
+					"hypervisor_memory", BHC_NO_INDEX, why,
+					err);
 	for (i = 0; i < root->num_memory_regions; i++)
 		if (bhc_overlap(base, size, mem[i].phys_start, mem[i].size))
 			return bhc_window_error(field, window, base, size,
-						"root_cell.memory", i, err);
+						"root_cell.memory", i, why, err);
 	return 0;
 }
 
+/*
+ * Root Linux must never reach GICH or GICV, and finds the virtual CPU
+ * interface the hypervisor maps at the GICC address; cells get their
+ * memory from root, so none of them reaches a frame either.
+ */
 static int bhc_check_irqchip_windows(const struct bulkhead_system *sys,
 				     struct bulkhead_config_error *err)
 {
+	static const char trapped[] =
+		"the hypervisor traps the irqchip, nobody else maps it";
+	static const char *const mapped[BHC_GICV2_FRAMES] = {
+		[1] = "the hypervisor maps each cell's GICC itself, leave it out",
+		[2] = "only the hypervisor maps it, leave it out",
+		[3] = "only the hypervisor maps it, leave it out",
+	};
 	const struct bulkhead_irqchip *chip = &sys->irqchip;
+	struct bhc_frame f[BHC_GICV2_FRAMES];
+	unsigned int k;
 	int ret;
 
 	ret = bhc_check_window_free(sys, "base", "register window", chip->base,
-				    chip->size, err);
-	if (ret || chip->type != BULKHEAD_IRQCHIP_GICV3)
+				    chip->size, trapped, err);
+	if (ret)
 		return ret;
-	return bhc_check_window_free(sys, "redist_base", "redistributor window",
-				     chip->redist_base, chip->redist_size, err);
+	if (chip->type == BULKHEAD_IRQCHIP_GICV3)
+		return bhc_check_window_free(sys, "redist_base",
+					     "redistributor window",
+					     chip->redist_base,
+					     chip->redist_size, trapped, err);
+	if (chip->type != BULKHEAD_IRQCHIP_GICV2)
+		return 0;
+	bhc_gicv2_frames(chip, f);
+	for (k = 1; k < BHC_GICV2_FRAMES && !ret; k++)
+		ret = bhc_check_window_free(sys, f[k].field, f[k].what,
+					    f[k].base, f[k].size, mapped[k], err);
+	return ret;
+}
+
+/* A GICv2 has BULKHEAD_GICV2_MAX_CPUS CPU interfaces at most. */
+static int bhc_check_gicv2_cpus(const struct bulkhead_system *sys,
+				struct bulkhead_config_error *err)
+{
+	__u64 cpus = bhc_root(sys)->cpu_set;
+	__u64 beyond = cpus & ~((1ULL << BULKHEAD_GICV2_MAX_CPUS) - 1);
+	struct bhc_text t;
+
+	if (sys->irqchip.type != BULKHEAD_IRQCHIP_GICV2 || !beyond)
+		return 0;
+	bhc_at(err, "root_cell.", "cpu_set", "");
+	bhc_reason(err, &t);
+	bhc_puts(&t, "contains ");
+	bhc_put_cpus(&t, beyond);
+	bhc_puts(&t, ", but a GICv2 has 8 CPU interfaces at most (CPUs 0-7): leave the others out, no interrupt could reach them");
+	return bhc_fail_val(err, err->text, cpus);
 }
 
 int bulkhead_check_system(const void *blob, __u64 size,
@@ -1397,6 +1613,8 @@ int bulkhead_check_system(const void *blob, __u64 size,
 		ret = bhc_check_desc(bhc_root(sys), "root_cell.", 1,
 				     sys->architecture, sizeof(*sys), size,
 				     err);
+	if (!ret)
+		ret = bhc_check_gicv2_cpus(sys, err);
 	if (!ret)
 		ret = bhc_check_root_vs_hv(sys, err);
 	if (!ret)
@@ -1551,6 +1769,48 @@ static int bhc_check_cell_memory(const struct bulkhead_cell_desc *cell,
 	return 0;
 }
 
+static int bhc_gic_view_error(const struct bulkhead_memory *m, __u64 i,
+			      const struct bhc_frame *f,
+			      struct bulkhead_config_error *err)
+{
+	struct bhc_text t;
+
+	bhc_at_elem(err, "", "memory", i, "virt_start");
+	bhc_reason(err, &t);
+	bhc_puts(&t, "virtual range ");
+	bhc_put_range(&t, m->virt_start, bhc_last(m->virt_start, m->size));
+	bhc_puts(&t, " overlaps ");
+	bhc_put_frame(&t, f);
+	bhc_puts(&t, ", where the cell finds its GICv2: move the region");
+	return BHC_FAIL;
+}
+
+/*
+ * On a GICv2 every cell finds its distributor (trapped) and its virtual
+ * CPU interface (mapped by the hypervisor) at the machine's GICD and GICC
+ * addresses, so none of its own memory may be there. Root maps 1:1 and is
+ * kept off the frames physically already.
+ */
+static int bhc_check_cell_gic_view(const struct bulkhead_cell_desc *cell,
+				   const struct bulkhead_system *sys,
+				   struct bulkhead_config_error *err)
+{
+	const struct bulkhead_memory *mem = bulkhead_cell_memory(cell);
+	struct bhc_frame f[BHC_GICV2_FRAMES];
+	__u32 i, k;
+
+	if (sys->irqchip.type != BULKHEAD_IRQCHIP_GICV2)
+		return 0;
+	bhc_gicv2_frames(&sys->irqchip, f);
+	for (i = 0; i < cell->num_memory_regions; i++)
+		for (k = 0; k < 2; k++)	/* GICD and GICC */
+			if (bhc_overlap(mem[i].virt_start, mem[i].size,
+					f[k].base, f[k].size))
+				return bhc_gic_view_error(&mem[i], i, &f[k],
+							  err);
+	return 0;
+}
+
 static int bhc_irq_error(__u64 k, const char *before, __u32 irq,
 			 const char *after, __u64 n,
 			 struct bulkhead_config_error *err)
@@ -1572,7 +1832,7 @@ static int bhc_irq_error(__u64 k, const char *before, __u32 irq,
 static int bhc_check_irq(__u32 irq, __u64 k, const struct bulkhead_irqchip *chip,
 			 struct bulkhead_config_error *err)
 {
-	int gic = chip->type == BULKHEAD_IRQCHIP_GICV3;
+	int gic = bhc_is_gic(chip);
 
 	if (irq >= chip->num_irqs || irq >= BHC_MAX_LINES)
 		return bhc_irq_error(k, "interrupt ", irq,
@@ -1580,7 +1840,7 @@ static int bhc_check_irq(__u32 irq, __u64 k, const struct bulkhead_irqchip *chip
 				     chip->num_irqs, err);
 	if (gic && irq == chip->maintenance_irq)
 		return bhc_irq_error(k, "interrupt ", irq,
-				     " is the GICv3 maintenance interrupt, which the hypervisor keeps",
+				     " is the GIC maintenance interrupt, which the hypervisor keeps",
 				     BHC_NO_INDEX, err);
 	if (gic && irq < BULKHEAD_GIC_FIRST_SPI)
 		return bhc_irq_error(k, "interrupt ", irq,
@@ -1690,6 +1950,8 @@ int bulkhead_check_cell(const void *blob, __u64 size,
 		ret = bhc_check_cpus(cell, sys, err);
 	if (!ret)
 		ret = bhc_check_cell_memory(cell, sys, err);
+	if (!ret)
+		ret = bhc_check_cell_gic_view(cell, sys, err);
 	if (!ret)
 		ret = bhc_check_cell_irqs(cell, sys, err);
 	if (!ret)

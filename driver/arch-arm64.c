@@ -7,15 +7,19 @@
  * which is how the hypervisor gets control without any kernel symbol that
  * is not exported.
  */
+#include <linux/ioport.h>
 #include <linux/irqdomain.h>
 #include <linux/kernel.h>
 #include <linux/namei.h>
 #include <linux/of.h>
+#include <linux/of_address.h>
+#include <linux/string.h>
 #include <asm/cpufeature.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
 #include <dt-bindings/interrupt-controller/arm-gic.h>
 
+#include <bulkhead/config-check.h>
 #include <bulkhead/hw-check.h>
 #include <bulkhead/hypercall.h>
 
@@ -124,19 +128,92 @@ static int check_kvm_hotplug(bool report, u64 *detail)
 }
 
 /*
- * The hypervisor drives the GIC through the GICv3 CPU interface's system
- * registers; with a GICv2 its first access to them is undefined and the
- * CPU entering it hangs.
+ * The GIC root's device tree describes, as Linux's GIC drivers find it: a
+ * GICv3, or a GICv2 (GIC-400 class). The hypervisor drives a GICv3 through
+ * the CPU interface's system registers (without them its first access is
+ * undefined and the CPU entering it hangs), and a GICv2 through its
+ * hypervisor control interface (GICH), which with the virtual CPU interface
+ * (GICV) is the third and fourth entry of the node's reg.
  */
-static int check_gicv3(bool report, u64 *detail)
+#define GIC_FRAMES	4	/* GICv2: GICD, GICC, GICH, GICV */
+
+static const struct of_device_id gic_ids[] = {
+	{ .compatible = "arm,gic-v3", .data = (void *)3 },
+	{ .compatible = "arm,gic-400", .data = (void *)2 },
+	{ .compatible = "arm,cortex-a15-gic", .data = (void *)2 },
+	{ .compatible = "arm,cortex-a9-gic", .data = (void *)2 },
+	{ .compatible = "arm,cortex-a7-gic", .data = (void *)2 },
+	{ }
+};
+
+static const char *const gicv2_frame_names[GIC_FRAMES] = {
+	"distributor (GICD)", "CPU interface (GICC)",
+	"hypervisor control interface (GICH)", "virtual CPU interface (GICV)",
+};
+
+struct gic_info {
+	struct device_node *np;	/* a reference, or NULL: no GIC found */
+	unsigned int version;	/* 3, 2, or 0 */
+	const char *compatible;
+	unsigned int frames;	/* reg entries, counted up to GIC_FRAMES */
+	struct resource frame[GIC_FRAMES];
+};
+
+/* The first available GIC node; put gic->np when done. */
+static void find_gic(struct gic_info *gic)
 {
-	/* ID_AA64PFR0_EL1.GIC, bits [27:24]: 0 without that interface. */
-	*detail = (read_sysreg(id_aa64pfr0_el1) >> 24) & 0xf;
-	if (*detail)
-		return 0;
-	if (report)
-		pr_err("bulkhead: this CPU has no GICv3 CPU interface: the machine's GIC is a GICv2 (or older), which bulkhead does not support yet (issue 15); QEMU: -M virt,gic-version=3\n");
-	return -ENODEV;
+	const struct of_device_id *match;
+	struct device_node *np;
+
+	memset(gic, 0, sizeof(*gic));
+	for_each_matching_node_and_match(np, gic_ids, &match) {
+		if (!of_device_is_available(np))
+			continue;
+		gic->np = np;
+		gic->version = (uintptr_t)match->data;
+		gic->compatible = match->compatible;
+		while (gic->frames < GIC_FRAMES &&
+		       !of_address_to_resource(np, gic->frames,
+					       &gic->frame[gic->frames]))
+			gic->frames++;
+		return;
+	}
+}
+
+static int check_gic(bool report, u64 *detail)
+{
+	/* ID_AA64PFR0_EL1.GIC, bits [27:24]: 0 without the sysreg interface. */
+	unsigned int sysreg = (read_sysreg(id_aa64pfr0_el1) >> 24) & 0xf;
+	struct gic_info gic;
+	int err = -ENODEV;
+
+	find_gic(&gic);
+	*detail = BULKHEAD_HW_GIC_DETAIL(gic.version, sysreg, gic.frames);
+	switch (gic.version) {
+	case 3:
+		if (sysreg) {
+			err = 0;
+			break;
+		}
+		if (report)
+			pr_err("bulkhead: root's device tree has a GICv3 (%pOF), but this CPU has no GICv3 system register interface (ID_AA64PFR0_EL1.GIC = 0), which the hypervisor drives it through; a CPU without it is wired to a GICv2, which the device tree must then describe\n",
+			       gic.np);
+		break;
+	case 2:
+		if (gic.frames == GIC_FRAMES) {
+			err = 0;
+			break;
+		}
+		if (report)
+			pr_err("bulkhead: the GICv2 %pOF has no virtualization extensions: its device tree reg lists %u register frames, without the hypervisor control (GICH) and virtual CPU (GICV) interfaces bulkhead needs (QEMU: -M virt,virtualization=on)\n",
+			       gic.np, gic.frames);
+		break;
+	default:
+		if (report)
+			pr_err("bulkhead: root's device tree has no GIC bulkhead knows (arm,gic-v3, arm,gic-400, arm,cortex-a15-gic, arm,cortex-a9-gic, arm,cortex-a7-gic)\n");
+	}
+	of_node_put(gic.np);
+	return err;
 }
 
 const struct bulkhead_arch_check bulkhead_arch_checks[] = {
@@ -146,11 +223,55 @@ const struct bulkhead_arch_check bulkhead_arch_checks[] = {
 	{ .id = BULKHEAD_HW_ARM64_HYP_STUB, .run = check_hyp_stub,
 	  .needs = BIT(BULKHEAD_HW_ARM64_NOT_VHE) | BIT(BULKHEAD_HW_ARM64_EL2) },
 	{ .id = BULKHEAD_HW_ARM64_KVM_HOTPLUG, .run = check_kvm_hotplug },
-	{ .id = BULKHEAD_HW_ARM64_GICV3, .run = check_gicv3 },
+	{ .id = BULKHEAD_HW_ARM64_GIC, .run = check_gic },
 };
 
 const unsigned int bulkhead_arch_num_checks = ARRAY_SIZE(bulkhead_arch_checks);
 static_assert(ARRAY_SIZE(bulkhead_arch_checks) <= BULKHEAD_HW_MAX_RESULTS);
+
+/*
+ * The config must describe the GIC the machine has: the hypervisor drives
+ * the one the config names, at the config's addresses. check_gic() passed,
+ * so the device tree has a GIC and a GICv2 has its four frames.
+ */
+int bulkhead_arch_check_config(const struct bulkhead_system *config)
+{
+	static const char *const fields[GIC_FRAMES] = {
+		"base", "gicc_base", "gich_base", "gicv_base",
+	};
+	const struct bulkhead_irqchip *chip = &config->irqchip;
+	const u64 addr[GIC_FRAMES] = {
+		chip->base, chip->gicc_base, chip->gich_base, chip->gicv_base,
+	};
+	struct gic_info gic;
+	unsigned int i, want;
+	int err = 0;
+
+	find_gic(&gic);
+	if (!gic.version)
+		return 0;
+	want = gic.version == 3 ? BULKHEAD_IRQCHIP_GICV3 : BULKHEAD_IRQCHIP_GICV2;
+	if (chip->type != want) {
+		pr_err("bulkhead: system config irqchip.type is %s, but this machine's GIC is a GICv%u (%pOF, %s): enable with a system config for this machine, made by bulkhead config create (QEMU virt with gic-version=%u: configs/arm64/%s)\n",
+		       bulkhead_irqchip_name(chip->type), gic.version, gic.np,
+		       gic.compatible, gic.version,
+		       gic.version == 3 ? "qemu-virt.cell" : "qemu-virt-gicv2.cell");
+		err = -EINVAL;
+		goto out;
+	}
+	for (i = 0; gic.version == 2 && i < GIC_FRAMES && i < gic.frames; i++) {
+		if (addr[i] == gic.frame[i].start)
+			continue;
+		pr_err("bulkhead: system config irqchip.%s is %#llx, but the device tree has the GICv2's %s at %#llx (%pOF, reg entry %u): correct irqchip.%s, or make the config with bulkhead config create\n",
+		       fields[i], addr[i], gicv2_frame_names[i],
+		       (u64)gic.frame[i].start, gic.np, i, fields[i]);
+		err = -EINVAL;
+		break;
+	}
+out:
+	of_node_put(gic.np);
+	return err;
+}
 
 const char *const bulkhead_arch_cpu_id_name = "config CPU";
 
@@ -185,19 +306,20 @@ long bulkhead_arch_disable_cpu(void)
 /* The virtio notify line is a GIC SPI, edge-triggered (virtio.c). */
 int bulkhead_arch_notify_fwspec(u32 line, struct irq_fwspec *fwspec)
 {
-	struct device_node *np;
+	struct gic_info gic;
 
 	if (line < BULKHEAD_GIC_FIRST_SPI) {
 		pr_err("bulkhead: virtio unavailable: irqchip.virtio_notify_irq %u is not a GIC SPI (32 or more)\n",
 		       line);
 		return -EINVAL;
 	}
-	np = of_find_compatible_node(NULL, NULL, "arm,gic-v3");
-	if (!np) {
-		pr_err("bulkhead: virtio unavailable: no \"arm,gic-v3\" interrupt controller in root's device tree to map the notify interrupt with\n");
+	find_gic(&gic);
+	if (!gic.np) {
+		pr_err("bulkhead: virtio unavailable: no GIC in root's device tree to map the notify interrupt with\n");
 		return -ENODEV;
 	}
-	fwspec->fwnode = of_node_to_fwnode(np);
+	/* GICv3 and GICv2 alike: <GIC_SPI number flags>. */
+	fwspec->fwnode = of_node_to_fwnode(gic.np);
 	fwspec->param_count = 3;
 	fwspec->param[0] = GIC_SPI;
 	fwspec->param[1] = line - BULKHEAD_GIC_FIRST_SPI;

@@ -17,6 +17,7 @@
 #include <linux/mm.h>
 #include <linux/namei.h>
 #include <linux/of.h>
+#include <linux/of_address.h>
 #include <linux/vmalloc.h>
 #include <asm/delay.h>
 #include <asm/hwcap.h>
@@ -138,14 +139,41 @@ long bulkhead_arch_disable_cpu(void)
 	return bulkhead_riscv_hypercall(BULKHEAD_HC_DISABLE, 0, 0);
 }
 
-/* The virtio notify line is a PLIC source (virtio.c). */
-int bulkhead_arch_notify_fwspec(u32 line, struct irq_fwspec *fwspec)
+/* Root's PLIC node, with a reference, or NULL. */
+static struct device_node *find_plic(void)
 {
 	struct device_node *np;
 
 	np = of_find_compatible_node(NULL, NULL, "riscv,plic0");
 	if (!np)
 		np = of_find_compatible_node(NULL, NULL, "sifive,plic-1.0.0");
+	return np;
+}
+
+/* The hypervisor traps the PLIC at the config's address: it must be there. */
+int bulkhead_arch_check_config(const struct bulkhead_system *config)
+{
+	struct device_node *np = find_plic();
+	struct resource res;
+	int err = 0;
+
+	if (!np)
+		return 0;
+	if (!of_address_to_resource(np, 0, &res) &&
+	    res.start != config->irqchip.base) {
+		pr_err("bulkhead: system config irqchip.base is %#llx, but the device tree has the PLIC at %#llx (%pOF): correct irqchip.base, or make the config with bulkhead config create\n",
+		       config->irqchip.base, (u64)res.start, np);
+		err = -EINVAL;
+	}
+	of_node_put(np);
+	return err;
+}
+
+/* The virtio notify line is a PLIC source (virtio.c). */
+int bulkhead_arch_notify_fwspec(u32 line, struct irq_fwspec *fwspec)
+{
+	struct device_node *np = find_plic();
+
 	if (!np) {
 		pr_err("bulkhead: virtio unavailable: no \"riscv,plic0\" or \"sifive,plic-1.0.0\" interrupt controller in root's device tree to map the notify interrupt with\n");
 		return -ENODEV;

@@ -161,6 +161,13 @@ long bulkhead_arch_disable_cpu(void);
 long bulkhead_arch_hypercall(unsigned long code, unsigned long arg1,
 			     unsigned long arg2);
 /*
+ * Whether a validated system config fits the machine as root's device tree
+ * describes it: its irqchip is the one the machine has, where it has it.
+ * Called by enable after bulkhead_check_machine(), before any CPU enters;
+ * on a mismatch it logs the field, what the machine has and the fix.
+ */
+int bulkhead_arch_check_config(const struct bulkhead_system *config);
+/*
  * The fwspec of root's interrupt line (irqchip.virtio_notify_irq) at root's
  * interrupt controller; on success fwspec->fwnode holds a reference to the
  * controller's device tree node, which the caller puts. On failure it logs

@@ -3,7 +3,8 @@
  * Enabling and disabling the hypervisor.
  *
  * Enable checks everything it can before touching any CPU: the config, the
- * reservation of the hypervisor memory, the CPUs, the image. Then it copies
+ * machine and whether the config fits it, the reservation of the hypervisor
+ * memory, the CPUs, the image. Then it copies
  * image and config into the hypervisor memory and enters the hypervisor on
  * one CPU after the other. If any CPU fails, the CPUs already entered leave
  * again, so Linux runs exactly as before.
@@ -266,6 +267,8 @@ int bulkhead_enable(const void __user *user_config, size_t config_size)
 		goto out_unlock;
 	}
 	err = bulkhead_check_machine();
+	if (!err)
+		err = bulkhead_arch_check_config(config);
 	if (!err)
 		err = check_memory(&config->hypervisor_memory);
 	if (err)

@@ -333,6 +333,8 @@ static unsigned long long cpu_list(const char *text)
 
 	while (*text) {
 		a = strtoul(text, &end, 10);
+		if (end == text)
+			break;	/* no number: not CPU 0 */
 		b = *end == '-' ? strtoul(end + 1, &end, 10) : a;
 		for (; a <= b && a < 64; a++)
 			mask |= 1ULL << a;

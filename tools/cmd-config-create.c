@@ -6,7 +6,8 @@
  *
  * On the machine itself, the device tree is /sys/firmware/fdt, RAM is what
  * /proc/iomem calls System RAM, the CPUs are /sys/devices/system/cpu/present,
- * the GICv3's line count is the one Linux logged, and the virtio console's
+ * a GICv3's line count is the one Linux logged (Linux logs none for a
+ * GICv2: the device tree's guess stays), and the virtio console's
  * transport is found under /sys/bus/virtio. The model and the output are
  * config-gen.c and config-gen-write.c.
  */
@@ -439,12 +440,12 @@ static int create_run(int argc, char **argv)
 			 "--root-dtb FILE)");
 		return BH_EXIT_FAIL;
 	}
-	if (cg_read_fdt(m, fdt, dtb ? dtb : "/sys/firmware/fdt"))
+	if (cg_read_fdt(m, fdt, size, dtb ? dtb : "/sys/firmware/fdt"))
 		return BH_EXIT_FAIL;
 	if (!dtb) {
 		read_iomem(m);
 		read_present_cpus(m);
-		if (m->arch == BULKHEAD_ARCH_ARM64)
+		if (m->arch == BULKHEAD_ARCH_ARM64 && m->gic_version == 3)
 			read_gic_lines(m);
 		read_virtio_console(m);
 	}

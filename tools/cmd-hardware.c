@@ -37,9 +37,10 @@ static const struct bh_usage hardware_usage[] = {
 	{ "hardware check [--no-load] [SYSTEM.cell]",
 	  "whether and how bulkhead can run on this machine: a line per\n"
 	  "      requirement, ok, warn or FAIL with its fix; the system config\n"
-	  "      defaults to the first in /etc/bulkhead. The module is loaded\n"
-	  "      for the check and unloaded again, unless --no-load. Exit\n"
-	  "      status 0 when everything needed passes" },
+	  "      defaults to the first in /etc/bulkhead that fits the machine\n"
+	  "      (its architecture and GIC). The module is loaded for the check\n"
+	  "      and unloaded again, unless --no-load. Exit status 0 when\n"
+	  "      everything needed passes" },
 	{ NULL, NULL },
 };
 
@@ -71,6 +72,8 @@ struct hw_ctx {
 	/* The device tree Linux booted with, if readable; else why not. */
 	void *fdt;
 	char no_fdt[256];
+	/* arm64: its GIC (version 0: none, or no device tree). */
+	struct bh_gic gic;
 	/* The system config, if a valid one was found. */
 	const char *config_path;
 	char config_found[512];
@@ -422,7 +425,7 @@ static const struct {
 	{ BULKHEAD_ARCH_ARM64, BULKHEAD_HW_ARM64_EL2, "EL2" },
 	{ BULKHEAD_ARCH_ARM64, BULKHEAD_HW_ARM64_HYP_STUB, "hyp stub" },
 	{ BULKHEAD_ARCH_ARM64, BULKHEAD_HW_ARM64_KVM_HOTPLUG, "KVM hotplug" },
-	{ BULKHEAD_ARCH_ARM64, BULKHEAD_HW_ARM64_GICV3, "GIC" },
+	{ BULKHEAD_ARCH_ARM64, BULKHEAD_HW_ARM64_GIC, "GIC" },
 	{ BULKHEAD_ARCH_RISCV64, BULKHEAD_HW_RISCV_H, "H extension" },
 	{ BULKHEAD_ARCH_RISCV64, BULKHEAD_HW_RISCV_NO_KVM, "KVM" },
 	{ BULKHEAD_ARCH_RISCV64, BULKHEAD_HW_RISCV_SSTC, "Sstc" },
@@ -440,38 +443,107 @@ static const char *cpu_item_name(__u16 id)
 	return "CPU";
 }
 
-/* The GIC, from the driver (the CPU's interface) and the device tree. */
+/* "GICD 0x8000000, GICC 0x8010000, ...": a GICv2's frames in its reg. */
+static const char *gicv2_frames(const struct bh_gic *g, char *buf, size_t len)
+{
+	static const char *const names[BH_GIC_FRAMES] = {
+		"GICD", "GICC", "GICH", "GICV",
+	};
+	size_t pos = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < g->frames && pos < len; i++)
+		pos += snprintf(buf + pos, len - pos, "%s%s %#llx", i ? ", " : "",
+				names[i], (unsigned long long)g->frame[i]);
+	return buf;
+}
+
+static void gic_fail_none(struct hw_ctx *c)
+{
+	item(c, V_FAIL, "GIC", "the device tree names no GIC (arm,gic-v3, arm,gic-400, arm,cortex-a15-gic, ...): the hypervisor has no interrupt controller to drive");
+	fix("bulkhead needs a GICv3, or a GICv2 with virtualization extensions (GIC-400 class), described in the device tree Linux boots with; QEMU: -M virt,gic-version=3 or -M virt,gic-version=2,virtualization=on");
+}
+
+/* A GICv2: usable with its GICH and GICV frames in the device tree. */
+static void gicv2_item(struct hw_ctx *c, const struct bulkhead_hw_result *r,
+		       const struct bh_gic *g)
+{
+	unsigned int n = r ? BULKHEAD_HW_GIC_FRAMES(r->detail) : 0;
+	char frames[160] = "";
+
+	if (g->version == 2 && g->frames >= 0)
+		gicv2_frames(g, frames, sizeof(frames));
+	if (r ? r->status == BULKHEAD_HW_PASSED : g->frames == BH_GIC_FRAMES) {
+		if (g->version == 2 && g->frames == BH_GIC_FRAMES)
+			item(c, V_OK, "GIC", "GICv2 with virtualization extensions: %s (%s, %s)%s",
+			     frames, g->path, g->compatible,
+			     r ? "" : "; from the device tree alone");
+		else
+			item(c, V_OK, "GIC", "GICv2 with virtualization extensions (the driver finds its GICH and GICV frames in root's device tree)");
+		return;
+	}
+	if (g->version == 2 && g->frames < 0) {
+		item(c, V_FAIL, "GIC", "the GICv2 %s (%s) has a malformed reg in the device tree",
+		     g->path, g->compatible);
+		fix("correct the GIC node's reg: GICD, GICC, GICH and GICV, each <address size> in its parent's #address-cells and #size-cells");
+		return;
+	}
+	if (g->version == 2)
+		item(c, V_FAIL, "GIC", "the GICv2 %s (%s) has no virtualization extensions: its reg in the device tree lists %d frame(s) (%s), without the hypervisor control (GICH) and virtual CPU (GICV) interfaces",
+		     g->path, g->compatible, g->frames, frames);
+	else
+		item(c, V_FAIL, "GIC", "the GICv2 has no virtualization extensions: its reg in root's device tree lists %u frame(s), without the hypervisor control (GICH) and virtual CPU (GICV) interfaces",
+		     n);
+	fix("bulkhead needs a GICv2 with virtualization extensions (GIC-400 class), its GICH and GICV frames the third and fourth reg entries of the GIC's node; QEMU: -M virt,virtualization=on");
+}
+
+/*
+ * The GIC: the driver's check (the device tree's GIC as the kernel sees it,
+ * the CPU's interface, a GICv2's frames) and the device tree as read here.
+ */
 static void gic_item(struct hw_ctx *c, const struct bulkhead_hw_result *r)
 {
+	const struct bh_gic *g = &c->gic;
+	unsigned int version;
 	char dt[256];
-	struct bh_gic g = { 0 };
 
-	if (c->fdt)
-		bh_fdt_gic(c->fdt, &g);
-	if (g.version)
+	if (r && r->status != BULKHEAD_HW_PASSED && r->status != BULKHEAD_HW_FAILED)
+		r = NULL;
+	version = r ? BULKHEAD_HW_GIC_VERSION(r->detail) : (unsigned int)g->version;
+	if (g->version)
 		snprintf(dt, sizeof(dt), "the device tree's GIC is %s (%s, GICv%d)",
-			 g.path, g.compatible, g.version);
+			 g->path, g->compatible, g->version);
 	else if (c->fdt)
 		snprintf(dt, sizeof(dt), "the device tree names no GIC");
 	else
 		snprintf(dt, sizeof(dt), "%s", c->no_fdt);
 
-	if ((r && r->status == BULKHEAD_HW_FAILED) || g.version == 2) {
-		if (r && r->status == BULKHEAD_HW_FAILED)
-			item(c, V_FAIL, "GIC", "the CPU has no GICv3 CPU interface (ID_AA64PFR0_EL1.GIC = 0), %s: bulkhead supports only GICv3 yet (issue 15)",
+	switch (version) {
+	case 3:
+		if (!r) {
+			item(c, V_OK, "GIC", "%s; the driver would confirm the CPU's interface", dt);
+		} else if (r->status == BULKHEAD_HW_PASSED) {
+			item(c, V_OK, "GIC", "GICv3 with its CPU interface's system registers (ID_AA64PFR0_EL1.GIC = %u); %s",
+			     BULKHEAD_HW_GIC_SYSREG(r->detail), dt);
+		} else {
+			item(c, V_FAIL, "GIC", "%s, but the CPU has no GICv3 system register interface (ID_AA64PFR0_EL1.GIC = 0), through which the hypervisor drives a GICv3",
 			     dt);
-		else
-			item(c, V_FAIL, "GIC", "%s: bulkhead supports only GICv3 yet (issue 15)",
-			     dt);
-		fix("a machine with a GICv3: QEMU: -M virt,gic-version=3; a board with a GICv2 (GIC-400, as the Raspberry Pi 4's) cannot run bulkhead yet");
-	} else if (r && r->status == BULKHEAD_HW_PASSED) {
-		item(c, V_OK, "GIC", "GICv3 CPU interface (ID_AA64PFR0_EL1.GIC = %llu); %s",
-		     (unsigned long long)r->detail, dt);
-	} else if (g.version == 3) {
-		item(c, V_OK, "GIC", "%s; the driver would confirm the CPU's interface", dt);
-	} else {
-		item(c, V_SKIP, "GIC", "unknown: %s, and %s", c->no_hw, dt);
+			fix("a CPU without that interface is wired to a GICv2 or older: the device tree must describe that GIC (a GIC-400: compatible \"arm,gic-400\", reg GICD, GICC, GICH, GICV); QEMU: -M virt,gic-version=3 gives a GICv3 with the interface");
+		}
+		return;
+	case 2:
+		gicv2_item(c, r, g);
+		return;
 	}
+	if (r && g->version) {
+		item(c, V_FAIL, "GIC", "%s, which is no GIC the driver knows (arm,gic-v3, arm,gic-400, arm,cortex-a15-gic, arm,cortex-a9-gic, arm,cortex-a7-gic)",
+		     dt);
+		fix("bulkhead needs a GICv3, or a GICv2 with virtualization extensions (GIC-400 class)");
+	} else if (r || c->fdt) {
+		gic_fail_none(c);
+	} else
+		item(c, V_SKIP, "GIC", "unknown: %s, and %s", c->no_hw, dt);
 }
 
 static void cpu_result(struct hw_ctx *c, const struct bulkhead_hw_result *r)
@@ -479,7 +551,7 @@ static void cpu_result(struct hw_ctx *c, const struct bulkhead_hw_result *r)
 	const char *name = cpu_item_name(r->id);
 	unsigned long long d = r->detail;
 
-	if (r->id == BULKHEAD_HW_ARM64_GICV3) {
+	if (r->id == BULKHEAD_HW_ARM64_GIC) {
 		gic_item(c, r);
 		return;
 	}
@@ -573,7 +645,7 @@ static void cpu_items_all(struct hw_ctx *c)
 	for (i = 0; i < NUM_CPU_ITEMS; i++) {
 		if (cpu_items[i].arch != c->arch)
 			continue;
-		if (cpu_items[i].id == BULKHEAD_HW_ARM64_GICV3)
+		if (cpu_items[i].id == BULKHEAD_HW_ARM64_GIC)
 			gic_item(c, NULL);
 		else
 			item(c, V_SKIP, cpu_items[i].name, "unknown: %s", c->no_hw);
@@ -588,24 +660,49 @@ static int is_system(const void *data, size_t size)
 	       !memcmp(data, BULKHEAD_SYSTEM_SIGNATURE, BULKHEAD_SIGNATURE_LEN);
 }
 
-/* The first system config in CONFIG_DIR, read into c->config_data. */
+/*
+ * Whether a system config (not validated yet) is for this machine: its
+ * architecture and, on arm64, the GIC the device tree has.
+ */
+static int fits_machine(const struct hw_ctx *c, const void *data, size_t size)
+{
+	const struct bulkhead_system *sys = data;
+	char why[256];
+
+	if (size < sizeof(*sys) || sys->architecture != c->arch)
+		return 0;
+	return c->arch != BULKHEAD_ARCH_ARM64 || !c->gic.version ||
+	       !bh_gic_config_mismatch(&c->gic, &sys->irqchip, why, sizeof(why));
+}
+
+/*
+ * The first system config in CONFIG_DIR that fits this machine, else the
+ * first system config there, read into c->config_data.
+ */
 static const char *default_config(struct hw_ctx *c)
 {
+	size_t i, size;
+	int pass;
 	glob_t g;
-	size_t i;
+	void *data;
 
 	if (glob(CONFIG_DIR "/*.cell", 0, NULL, &g))
 		return NULL;
-	for (i = 0; i < g.gl_pathc; i++) {
-		c->config_data = read_all(g.gl_pathv[i], MAX_FILE, &c->config_size);
-		if (c->config_data && is_system(c->config_data, c->config_size)) {
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < g.gl_pathc; i++) {
+			data = read_all(g.gl_pathv[i], MAX_FILE, &size);
+			if (!data || !is_system(data, size) ||
+			    (!pass && !fits_machine(c, data, size))) {
+				free(data);
+				continue;
+			}
+			c->config_data = data;
+			c->config_size = size;
 			snprintf(c->config_found, sizeof(c->config_found), "%s",
 				 g.gl_pathv[i]);
 			globfree(&g);
 			return c->config_found;
 		}
-		free(c->config_data);
-		c->config_data = NULL;
 	}
 	globfree(&g);
 	return NULL;
@@ -653,6 +750,18 @@ static void config_item(struct hw_ctx *c, const char *given)
 		return;
 	}
 	c->config = sys;
+	/* The memory is still worth checking: the config may be all but right. */
+	if (c->arch == BULKHEAD_ARCH_ARM64 && c->gic.version &&
+	    bh_gic_config_mismatch(&c->gic, &sys->irqchip, msg, sizeof(msg))) {
+		item(c, V_FAIL, "system config", "%s: %s", c->config_path, msg);
+		if (strncmp(msg, "irqchip.type ", 13))
+			fix("correct that field to the device tree's address and build the config again, or write the config with bulkhead config create (Documentation/config-format.md)");
+		else
+			fix("enable with a system config for this machine: bulkhead config create writes one (Documentation/config-format.md); QEMU virt with gic-version=%d: %s",
+			    c->gic.version, c->gic.version == 3 ?
+			    CONFIG_DIR "/qemu-virt.cell" : CONFIG_DIR "/qemu-virt-gicv2.cell");
+		return;
+	}
 	item(c, V_OK, "system config", "%s: hypervisor memory %#llx-%#llx (%s)",
 	     c->config_path, (unsigned long long)sys->hypervisor_memory.phys_start,
 	     (unsigned long long)(sys->hypervisor_memory.phys_start +
@@ -967,6 +1076,8 @@ static int hardware_check(int argc, char **argv)
 	c.arch_name = bulkhead_arch_name(c.arch);
 	printf("bulkhead hardware check: %s, Linux %s\n", c.arch_name, c.uts.release);
 	read_fdt(&c);
+	if (c.arch == BULKHEAD_ARCH_ARM64 && c.fdt)
+		bh_fdt_gic(c.fdt, &c.gic);
 
 	driver_item(&c);
 	cpu_items_all(&c);

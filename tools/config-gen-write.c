@@ -534,6 +534,79 @@ static int cmp_piece(const void *a, const void *b)
 	return x->base < y->base ? -1 : x->base > y->base;
 }
 
+/* GICv3: the redistributors the CPUs use. */
+static void write_gicv3(FILE *f, const struct cg_machine *m)
+{
+	char text[CG_TEXT];
+
+	if (m->redist_size != m->redist_dt_size)
+		snprintf(text, sizeof(text), "redistributors, reg[1]: "
+			 "0x%llx in the device tree; the %d CPUs use %d "
+			 "frames of 0x20000", (unsigned long long)
+			 m->redist_dt_size, __builtin_popcountll(m->cpu_set),
+			 __builtin_popcountll(m->cpu_set));
+	else
+		snprintf(text, sizeof(text), "redistributors, reg[1]");
+	comment(f, "\t\t\t", text, 0);
+	fprintf(f, "\t\t\t.redist_base = %s,\n\t\t\t.redist_size = 0x%llx,\n",
+		hex(m->redist_base), (unsigned long long)m->redist_size);
+}
+
+/*
+ * GICv2: the bases of GICC, GICH and GICV; bulkhead uses the first
+ * BULKHEAD_GICV2_*_SIZE bytes of each, whatever the device tree says.
+ */
+static void write_gicv2(FILE *f, const struct cg_machine *m)
+{
+	static const char *const fields[] = { "gicc", "gich", "gicv" };
+	static const char *const names[] = {
+		"CPU interface (GICC)", "hypervisor control interface (GICH)",
+		"virtual CPU interface (GICV)",
+	};
+	static const char *const sizes[] = {
+		"BULKHEAD_GICV2_GICC_SIZE", "BULKHEAD_GICV2_GICH_SIZE",
+		"BULKHEAD_GICV2_GICV_SIZE",
+	};
+	char text[CG_TEXT];
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(text, sizeof(text), "%s, reg[%d]: 0x%llx bytes in the "
+			 "device tree, bulkhead uses %s", names[i], i + 1,
+			 (unsigned long long)m->gicv2[i].size, sizes[i]);
+		comment(f, "\t\t\t", text, 0);
+		fprintf(f, "\t\t\t.%s_base = %s,\n", fields[i],
+			hex(m->gicv2[i].base));
+	}
+}
+
+static void write_irqchip(FILE *f, const struct cg_machine *m)
+{
+	comment(f, "\t\t", m->irqchip_path, 0);
+	fprintf(f, "\t\t.irqchip = {\n");
+	if (m->arch != BULKHEAD_ARCH_ARM64) {
+		fprintf(f, "\t\t\t.type = BULKHEAD_IRQCHIP_PLIC,\n");
+		comment(f, "\t\t\t", m->num_irqs_source, 0);
+		fprintf(f, "\t\t\t.num_irqs = %u,\n", m->num_irqs);
+		fprintf(f, "\t\t\t.base = %s,\n\t\t\t.size = 0x%llx,\n",
+			hex(m->irq_base), (unsigned long long)m->irq_size);
+		return;
+	}
+	fprintf(f, "\t\t\t.type = BULKHEAD_IRQCHIP_GICV%d,\n", m->gic_version);
+	comment(f, "\t\t\t", m->num_irqs_source, 0);
+	fprintf(f, "\t\t\t.num_irqs = %u,\n", m->num_irqs);
+	fprintf(f, "\t\t\t.base = %s,\t\t/* distributor, reg[0] */\n"
+		"\t\t\t.size = 0x%llx,\n", hex(m->irq_base),
+		(unsigned long long)m->irq_size);
+	if (m->gic_version == 2)
+		write_gicv2(f, m);
+	else
+		write_gicv3(f, m);
+	fprintf(f, "\t\t\t/* PPI %u in the node's interrupts */\n"
+		"\t\t\t.maintenance_irq = %u,\n", m->maintenance_irq - 16,
+		m->maintenance_irq);
+}
+
 static int write_system(const struct cg_machine *m, const struct cg_options *o)
 {
 	struct ram_piece pieces[CG_MAX_RAM * 2 + 1];
@@ -596,38 +669,7 @@ static int write_system(const struct cg_machine *m, const struct cg_options *o)
 		comment(f, "\t\t", text, 0);
 		fprintf(f, "\t\t.debug_console = {\n\t\t\t.type = BULKHEAD_CONSOLE_NONE,\n\t\t},\n");
 	}
-	snprintf(text, sizeof(text), "%s", m->irqchip_path);
-	comment(f, "\t\t", text, 0);
-	fprintf(f, "\t\t.irqchip = {\n");
-	if (m->arch == BULKHEAD_ARCH_ARM64) {
-		fprintf(f, "\t\t\t.type = BULKHEAD_IRQCHIP_GICV3,\n");
-		snprintf(text, sizeof(text), "%s", m->num_irqs_source);
-		comment(f, "\t\t\t", text, 0);
-		fprintf(f, "\t\t\t.num_irqs = %u,\n", m->num_irqs);
-		fprintf(f, "\t\t\t.base = %s,\t\t/* distributor, reg[0] */\n"
-			"\t\t\t.size = 0x%llx,\n", hex(m->irq_base),
-			(unsigned long long)m->irq_size);
-		if (m->redist_size != m->redist_dt_size)
-			snprintf(text, sizeof(text), "redistributors, reg[1]: "
-				 "0x%llx in the device tree; the %d CPUs use %d "
-				 "frames of 0x20000", (unsigned long long)
-				 m->redist_dt_size, __builtin_popcountll(m->cpu_set),
-				 __builtin_popcountll(m->cpu_set));
-		else
-			snprintf(text, sizeof(text), "redistributors, reg[1]");
-		comment(f, "\t\t\t", text, 0);
-		fprintf(f, "\t\t\t.redist_base = %s,\n\t\t\t.redist_size = 0x%llx,\n",
-			hex(m->redist_base), (unsigned long long)m->redist_size);
-		fprintf(f, "\t\t\t/* PPI %u in the node's interrupts */\n"
-			"\t\t\t.maintenance_irq = %u,\n", m->maintenance_irq - 16,
-			m->maintenance_irq);
-	} else {
-		fprintf(f, "\t\t\t.type = BULKHEAD_IRQCHIP_PLIC,\n");
-		comment(f, "\t\t\t", m->num_irqs_source, 0);
-		fprintf(f, "\t\t\t.num_irqs = %u,\n", m->num_irqs);
-		fprintf(f, "\t\t\t.base = %s,\n\t\t\t.size = 0x%llx,\n",
-			hex(m->irq_base), (unsigned long long)m->irq_size);
-	}
+	write_irqchip(f, m);
 	fprintf(f, "\t\t},\n\t\t.root_cell = {\n"
 		"\t\t\t.signature = BULKHEAD_CELL_SIGNATURE,\n"
 		"\t\t\t.revision = BULKHEAD_CONFIG_REVISION,\n"

@@ -121,6 +121,9 @@ static int node_irqs(const struct cg_machine *m, int node, uint32_t *irqs,
 	long line;
 
 	cells = cells_of(fdt, m->irqchip_node, "#interrupt-cells", 1);
+	/* spec_line() reads <type number> on arm64, <source> on riscv64. */
+	if (cells < (m->arch == BULKHEAD_ARCH_ARM64 ? 2 : 1) || cells > 16)
+		return 0;
 	p = fdt_getprop(fdt, node, "interrupts", &len);
 	if (p && bh_fdt_interrupt_parent(fdt, node) == m->irqchip_phandle) {
 		for (i = 0; (i + cells) * 4 <= len && n < max; i += cells) {
@@ -306,64 +309,102 @@ static int cmp_dev(const void *a, const void *b)
 }
 
 static const char *const gicv3_compat[] = { "arm,gic-v3", NULL };
+/* GICv2s Linux's irq-gic.c binds to that may have virtualization extensions */
+static const char *const gicv2_compat[] = {
+	"arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
+	"arm,cortex-a7-gic", NULL,
+};
 static const char *const plic_compat[] = {
 	"riscv,plic0", "sifive,plic-1.0.0", "thead,c900-plic", NULL,
 };
 
-static int read_irqchip(struct cg_machine *m)
+/* The first enabled interrupt controller bulkhead knows, or -1. */
+static int find_irqchip(struct cg_machine *m)
 {
 	const void *fdt = m->fdt;
-	uint64_t b, s;
-	int node, len, ncpus = __builtin_popcountll(m->cpu_set);
-	const fdt32_t *p;
+	int node;
 
-	node = -1;
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
 	     node = fdt_next_node(fdt, node, NULL)) {
 		if (!node_ok(fdt, node) ||
 		    !fdt_getprop(fdt, node, "interrupt-controller", NULL))
 			continue;
-		if (is_compatible(fdt, node, gicv3_compat)) {
-			m->arch = BULKHEAD_ARCH_ARM64;
-			break;
-		}
-		if (is_compatible(fdt, node, plic_compat)) {
-			m->arch = BULKHEAD_ARCH_RISCV64;
-			break;
-		}
+		if (is_compatible(fdt, node, gicv3_compat))
+			m->gic_version = 3;
+		else if (is_compatible(fdt, node, gicv2_compat))
+			m->gic_version = 2;
+		else if (!is_compatible(fdt, node, plic_compat))
+			continue;
+		m->arch = m->gic_version ? BULKHEAD_ARCH_ARM64 :
+					   BULKHEAD_ARCH_RISCV64;
+		return node;
 	}
-	if (node < 0) {
-		bh_error("%s: no GICv3 (compatible \"arm,gic-v3\") and no PLIC "
-			 "(\"riscv,plic0\", \"sifive,plic-1.0.0\"): bulkhead "
-			 "supports no other interrupt controller", m->source);
+	bh_error("%s: no GICv3 (compatible \"arm,gic-v3\"), no GICv2 "
+		 "(\"arm,gic-400\", \"arm,cortex-a15-gic\", \"arm,cortex-a9-gic\", "
+		 "\"arm,cortex-a7-gic\") and no PLIC (\"riscv,plic0\", "
+		 "\"sifive,plic-1.0.0\"): bulkhead supports no other interrupt "
+		 "controller", m->source);
+	return -1;
+}
+
+/* GICv2: GICC, GICH and GICV follow GICD in reg. */
+static int read_gicv2(struct cg_machine *m)
+{
+	static const char *const names[] = {
+		"CPU interface (GICC)", "hypervisor control interface (GICH)",
+		"virtual CPU interface (GICV)",
+	};
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (node_reg(m->fdt, m->irqchip_node, i + 1, &m->gicv2[i].base,
+			     &m->gicv2[i].size))
+			continue;
+		if (!i)
+			bh_error("%s: %s: no %s (reg[1])", m->source,
+				 m->irqchip_path, names[i]);
+		else
+			bh_error("%s: %s: no %s (reg[%d]): this GIC has no "
+				 "virtualization extensions, which bulkhead needs "
+				 "(a GIC-400 has them; QEMU: -M virt,"
+				 "virtualization=on,gic-version=2)", m->source,
+				 m->irqchip_path, names[i], i + 1);
 		return -1;
 	}
-	m->irqchip_node = node;
-	m->irqchip_phandle = fdt_get_phandle(fdt, node);
-	node_path(fdt, node, m->irqchip_path, sizeof(m->irqchip_path));
-	if (!node_reg(fdt, node, 0, &m->irq_base, &m->irq_size)) {
-		bh_error("%s: %s: no usable reg", m->source, m->irqchip_path);
+	return 0;
+}
+
+static int read_plic(struct cg_machine *m)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(m->fdt, m->irqchip_node, "riscv,ndev",
+				       &len);
+
+	if (!p || len != 4) {
+		bh_error("%s: %s: no riscv,ndev: the number of interrupt "
+			 "sources is unknown", m->source, m->irqchip_path);
 		return -1;
 	}
-	if (m->arch == BULKHEAD_ARCH_RISCV64) {
-		p = fdt_getprop(fdt, node, "riscv,ndev", &len);
-		if (!p || len != 4) {
-			bh_error("%s: %s: no riscv,ndev: the number of interrupt "
-				 "sources is unknown", m->source, m->irqchip_path);
-			return -1;
-		}
-		m->num_irqs = fdt32_to_cpu(*p) + 1;
-		snprintf(m->num_irqs_source, CG_TEXT,
-			 "riscv,ndev = %u sources, numbered from 1, plus the "
-			 "nonexistent source 0", fdt32_to_cpu(*p));
-		return 0;
-	}
-	if (cells_of(fdt, node, "#redistributor-regions", 1) != 1) {
+	m->num_irqs = fdt32_to_cpu(*p) + 1;
+	snprintf(m->num_irqs_source, CG_TEXT,
+		 "riscv,ndev = %u sources, numbered from 1, plus the "
+		 "nonexistent source 0", fdt32_to_cpu(*p));
+	return 0;
+}
+
+/* GICv3: one redistributor region, reg[1], of which the CPUs use a frame each. */
+static int read_gicv3(struct cg_machine *m)
+{
+	const void *fdt = m->fdt;
+	int ncpus = __builtin_popcountll(m->cpu_set);
+	uint64_t b, s;
+
+	if (cells_of(fdt, m->irqchip_node, "#redistributor-regions", 1) != 1) {
 		bh_error("%s: %s: several redistributor regions: bulkhead "
 			 "supports one", m->source, m->irqchip_path);
 		return -1;
 	}
-	if (!node_reg(fdt, node, 1, &b, &s)) {
+	if (!node_reg(fdt, m->irqchip_node, 1, &b, &s)) {
 		bh_error("%s: %s: no redistributor region (reg entry 1)",
 			 m->source, m->irqchip_path);
 		return -1;
@@ -373,8 +414,16 @@ static int read_irqchip(struct cg_machine *m)
 	m->redist_size = s;
 	if (ncpus && (uint64_t)ncpus * GICR_FRAMES < s)
 		m->redist_size = (uint64_t)ncpus * GICR_FRAMES;
-	/* the maintenance interrupt: a PPI in the node's interrupts */
-	p = fdt_getprop(fdt, node, "interrupts", &len);
+	return 0;
+}
+
+/* Either GIC: the maintenance interrupt, a PPI in the node's interrupts. */
+static int read_maintenance(struct cg_machine *m)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(m->fdt, m->irqchip_node, "interrupts",
+				       &len);
+
 	if (!p || len < 12 || fdt32_to_cpu(p[0]) != 1) {
 		bh_error("%s: %s: no maintenance interrupt (a PPI in "
 			 "\"interrupts\")", m->source, m->irqchip_path);
@@ -384,10 +433,32 @@ static int read_irqchip(struct cg_machine *m)
 	return 0;
 }
 
+static int read_irqchip(struct cg_machine *m)
+{
+	const void *fdt = m->fdt;
+	int node = find_irqchip(m);
+
+	if (node < 0)
+		return -1;
+	m->irqchip_node = node;
+	m->irqchip_phandle = fdt_get_phandle(fdt, node);
+	node_path(fdt, node, m->irqchip_path, sizeof(m->irqchip_path));
+	if (!node_reg(fdt, node, 0, &m->irq_base, &m->irq_size)) {
+		bh_error("%s: %s: no usable reg", m->source, m->irqchip_path);
+		return -1;
+	}
+	if (m->arch == BULKHEAD_ARCH_RISCV64)
+		return read_plic(m);
+	if (m->gic_version == 2 ? read_gicv2(m) : read_gicv3(m))
+		return -1;
+	return read_maintenance(m);
+}
+
 /*
- * GICv3: the device tree does not say how many lines the distributor has
+ * The device tree does not say how many lines a GIC's distributor has
  * (GICD_TYPER does). Without better knowledge: the highest SPI any node
- * names, rounded up to a multiple of 32.
+ * names, rounded up to a multiple of 32. Linux logs the count of a GICv3
+ * (cmd-config-create.c reads it there), not of a GICv2.
  */
 static void gic_lines_from_dt(struct cg_machine *m)
 {
@@ -401,8 +472,9 @@ static void gic_lines_from_dt(struct cg_machine *m)
 	m->num_irqs = (top + 1 + 31) & ~31U;
 	snprintf(m->num_irqs_source, CG_TEXT,
 		 "the highest SPI a device node names is INTID %u, rounded up "
-		 "to 32 lines; the GIC may have more (GICD_TYPER; Linux logs "
-		 "\"GICv3: N SPIs implemented\")", top);
+		 "to 32 lines; the GIC may have more (GICD_TYPER%s)", top,
+		 m->gic_version == 3 ? "; Linux logs \"GICv3: N SPIs "
+		 "implemented\"" : ".ITLinesNumber");
 }
 
 static const char *const pl011_compat[] = { "arm,pl011", NULL };
@@ -525,14 +597,32 @@ static void read_cpus(struct cg_machine *m)
 		 n, m->source);
 }
 
-int cg_read_fdt(struct cg_machine *m, const void *fdt, const char *source)
+int cg_read_fdt(struct cg_machine *m, const void *fdt, size_t size,
+		const char *source)
 {
 	const char *model;
-	int err = fdt_check_header(fdt), i;
+	int err, i;
 
+	if (size < sizeof(struct fdt_header)) {
+		bh_error("%s: not a device tree blob: %zu bytes", source, size);
+		return -1;
+	}
+	err = fdt_check_header(fdt);
 	if (err) {
 		bh_error("%s: not a device tree blob: %s", source,
 			 fdt_strerror(err));
+		return -1;
+	}
+	/* libfdt trusts the header's sizes: the file must hold them. */
+	if (fdt_totalsize(fdt) > size) {
+		bh_error("%s: truncated: the device tree has %u bytes, the file %zu",
+			 source, fdt_totalsize(fdt), size);
+		return -1;
+	}
+	if (!bh_fdt_well_formed(fdt)) {
+		bh_error("%s: not a device tree blob: its reservation map has "
+			 "no end, or its structure block is misaligned, not one "
+			 "root node, or names a property with no string", source);
 		return -1;
 	}
 	m->fdt = fdt;
@@ -546,6 +636,14 @@ int cg_read_fdt(struct cg_machine *m, const void *fdt, const char *source)
 	read_cpus(m);
 	if (!m->cpu_set) {
 		bh_error("%s: no enabled cpu node under /cpus", source);
+		return -1;
+	}
+	if (m->gic_version == 2 &&
+	    (m->cpu_set >> BULKHEAD_GICV2_MAX_CPUS)) {
+		bh_error("%s: %d CPUs, but a GICv2 has %d CPU interfaces at "
+			 "most: bulkhead cannot run on this machine", source,
+			 __builtin_popcountll(m->cpu_set),
+			 BULKHEAD_GICV2_MAX_CPUS);
 		return -1;
 	}
 	if (m->arch == BULKHEAD_ARCH_ARM64 && m->redist_dt_size >

@@ -60,7 +60,10 @@ struct cg_machine {
 	int irqchip_node;
 	uint32_t irqchip_phandle;
 	char irqchip_path[CG_TEXT];
+	int gic_version;		/* arm64: 2 or 3 */
 	uint64_t irq_base, irq_size, redist_base, redist_size, redist_dt_size;
+	/* GICv2: GICC, GICH and GICV as the device tree says (reg[1..3]) */
+	struct cg_range gicv2[3];
 	uint32_t num_irqs, maintenance_irq;
 	char num_irqs_source[CG_TEXT];
 
@@ -111,7 +114,9 @@ struct cg_options {
 };
 
 /* config-gen.c */
-int cg_read_fdt(struct cg_machine *m, const void *fdt, const char *source);
+/* The device tree blob fdt of size bytes (the whole file). */
+int cg_read_fdt(struct cg_machine *m, const void *fdt, size_t size,
+		const char *source);
 int cg_plan_cells(struct cg_machine *m, struct cg_options *o);
 int cg_write(const struct cg_machine *m, const struct cg_options *o);
 uint64_t cg_hv_base(const struct cg_machine *m, const struct cg_options *o);

@@ -183,19 +183,39 @@ static void print_desc(const char *prefix, const struct bulkhead_cell_desc *cell
 	print_arrays(prefix, cell, avail);
 }
 
+/* "irqchip.FIELD: BASE", with the frame's name and range on a GIC. */
+static void print_frame(const char *field, unsigned long long base,
+			unsigned long long size, const char *what)
+{
+	printf("irqchip.%s: 0x%llx", field, base);
+	if (what && base && size)
+		printf(" (%s 0x%llx..0x%llx)", what, base, base + size - 1);
+	printf("\n");
+}
+
 static void print_irqchip(const struct bulkhead_irqchip *chip)
 {
+	int v2 = chip->type == BULKHEAD_IRQCHIP_GICV2;
+	int gic = v2 || chip->type == BULKHEAD_IRQCHIP_GICV3;
+
 	printf("irqchip.type: %u (%s)\n", chip->type,
-	       chip->type == BULKHEAD_IRQCHIP_GICV3 ? "GICv3" :
-	       chip->type == BULKHEAD_IRQCHIP_PLIC ? "PLIC" : "unknown");
+	       bulkhead_irqchip_name(chip->type));
 	printf("irqchip.num_irqs: %u\n", chip->num_irqs);
-	printf("irqchip.base: 0x%llx\n", (unsigned long long)chip->base);
+	print_frame("base", chip->base, chip->size, gic ? "GICD" : NULL);
 	printf("irqchip.size: 0x%llx\n", (unsigned long long)chip->size);
-	printf("irqchip.redist_base: 0x%llx\n", (unsigned long long)chip->redist_base);
+	print_frame("redist_base", chip->redist_base, chip->redist_size,
+		    gic ? "GICR" : NULL);
 	printf("irqchip.redist_size: 0x%llx\n", (unsigned long long)chip->redist_size);
 	printf("irqchip.maintenance_irq: %u\n", chip->maintenance_irq);
 	printf("irqchip.virtio_notify_irq: %u%s\n", chip->virtio_notify_irq,
 	       chip->virtio_notify_irq ? "" : " (none: no cell may have virtio devices)");
+	/* GICv2 only, fixed sizes; shown as they are on the others */
+	print_frame("gicc_base", chip->gicc_base, BULKHEAD_GICV2_GICC_SIZE,
+		    v2 ? "GICC" : NULL);
+	print_frame("gich_base", chip->gich_base, BULKHEAD_GICV2_GICH_SIZE,
+		    v2 ? "GICH" : NULL);
+	print_frame("gicv_base", chip->gicv_base, BULKHEAD_GICV2_GICV_SIZE,
+		    v2 ? "GICV" : NULL);
 }
 
 static void print_system(const struct bulkhead_system *sys, size_t size)

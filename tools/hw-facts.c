@@ -198,6 +198,26 @@ void bh_fdt_reserved_named(const void *fdt, const char *prefix,
 	}
 }
 
+/* The GIC's reg entries, in the cells of its parent. */
+static void gic_frames(const void *fdt, int node, struct bh_gic *gic)
+{
+	int parent = fdt_parent_offset(fdt, node), ac, sc, len, i;
+	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+
+	ac = parent < 0 ? -1 : fdt_address_cells(fdt, parent);
+	sc = parent < 0 ? -1 : fdt_size_cells(fdt, parent);
+	if (!reg || ac < 1 || ac > 2 || sc < 1 || sc > 2 ||
+	    len % ((ac + sc) * 4)) {
+		gic->frames = reg ? -1 : 0;
+		return;
+	}
+	for (i = 0; i < BH_GIC_FRAMES && (i + 1) * (ac + sc) * 4 <= len; i++) {
+		gic->frame[i] = read_cells(reg + i * (ac + sc), ac);
+		gic->frame_size[i] = read_cells(reg + i * (ac + sc) + ac, sc);
+	}
+	gic->frames = i;
+}
+
 /* The compatibles Linux's GIC drivers bind to (irq-gic-v3.c, irq-gic.c). */
 static const struct {
 	const char *compatible;
@@ -220,13 +240,35 @@ static const struct {
 	{ "qcom,msm-qgic2", 2 },
 };
 
+/*
+ * Whether the structure block holds one root node and ends with it.
+ * fdt_check_header() does not look: a node after the root's end, which
+ * fdt_node_offset_by_compatible() walks to, makes fdt_get_path() write
+ * before its buffer.
+ */
+static int one_root(const void *fdt)
+{
+	int node = 0, depth = 0, next;
+	uint32_t tag;
+
+	do
+		node = fdt_next_node(fdt, node, &depth);
+	while (node >= 0 && depth >= 0);
+	if (node < 0)
+		return 0;
+	do
+		tag = fdt_next_tag(fdt, node, &next);
+	while (tag == FDT_NOP && (node = next) >= 0);
+	return tag == FDT_END && next >= 0;
+}
+
 void bh_fdt_gic(const void *fdt, struct bh_gic *gic)
 {
 	size_t i;
 	int node;
 
 	memset(gic, 0, sizeof(*gic));
-	if (fdt_check_header(fdt))
+	if (fdt_check_header(fdt) || !one_root(fdt))
 		return;
 	for (i = 0; i < sizeof(gic_compatibles) / sizeof(gic_compatibles[0]); i++) {
 		node = fdt_node_offset_by_compatible(fdt, -1,
@@ -241,8 +283,52 @@ void bh_fdt_gic(const void *fdt, struct bh_gic *gic)
 		if (fdt_get_path(fdt, node, gic->path, sizeof(gic->path)))
 			snprintf(gic->path, sizeof(gic->path), "%s",
 				 fdt_get_name(fdt, node, NULL));
+		gic_frames(fdt, node, gic);
 		return;
 	}
+}
+
+const char *bh_gicv2_frame_name(int i)
+{
+	static const char *const names[BH_GIC_FRAMES] = {
+		"distributor (GICD)", "CPU interface (GICC)",
+		"hypervisor control interface (GICH)",
+		"virtual CPU interface (GICV)",
+	};
+
+	return i >= 0 && i < BH_GIC_FRAMES ? names[i] : "frame";
+}
+
+int bh_gic_config_mismatch(const struct bh_gic *gic,
+			   const struct bulkhead_irqchip *chip, char *why,
+			   size_t len)
+{
+	static const char *const fields[BH_GIC_FRAMES] = {
+		"base", "gicc_base", "gich_base", "gicv_base",
+	};
+	const uint64_t addr[BH_GIC_FRAMES] = {
+		chip->base, chip->gicc_base, chip->gich_base, chip->gicv_base,
+	};
+	unsigned int want = gic->version == 3 ? BULKHEAD_IRQCHIP_GICV3 :
+						 BULKHEAD_IRQCHIP_GICV2;
+	int i;
+
+	if (chip->type != want) {
+		snprintf(why, len, "irqchip.type is %s, but this machine's GIC is a GICv%d (%s, %s)",
+			 bulkhead_irqchip_name(chip->type), gic->version, gic->path,
+			 gic->compatible);
+		return -1;
+	}
+	for (i = 0; gic->version == 2 && i < gic->frames; i++) {
+		if (addr[i] == gic->frame[i])
+			continue;
+		snprintf(why, len, "irqchip.%s is %#llx, but the device tree has the GICv2's %s at %#llx (%s, reg entry %d)",
+			 fields[i], (unsigned long long)addr[i],
+			 bh_gicv2_frame_name(i), (unsigned long long)gic->frame[i],
+			 gic->path, i);
+		return -1;
+	}
+	return 0;
 }
 
 int bh_image_check(const void *data, size_t size,

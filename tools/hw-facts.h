@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <bulkhead/cell-config.h>
+
 /*
  * /proc/iomem: whether [start, start + size) overlaps "System RAM" (at any
  * depth). Returns 1 and that entry's first and last address, 0 if it does
@@ -59,13 +61,37 @@ void bh_fdt_reserved_named(const void *fdt, const char *prefix,
 			   struct bh_resv *r);
 
 /* The interrupt controller of an arm64 device tree. */
+#define BH_GIC_FRAMES	4	/* GICv2: GICD, GICC, GICH, GICV */
+
 struct bh_gic {
 	int version;			/* 3, 2, or 0: no GIC node */
 	const char *compatible;		/* the compatible that matched */
 	char path[128];
+	/*
+	 * Its reg entries, at most BH_GIC_FRAMES, read in its parent's cells
+	 * (no translation): a GICv2 with virtualization extensions has all
+	 * four, without them only GICD and GICC. -1: reg is malformed.
+	 */
+	int frames;
+	uint64_t frame[BH_GIC_FRAMES], frame_size[BH_GIC_FRAMES];
 };
 
+/* The first available node the GIC drivers of Linux bind to. */
 void bh_fdt_gic(const void *fdt, struct bh_gic *gic);
+
+/* "distributor (GICD)", ...: the GICv2 frame of reg entry i. */
+const char *bh_gicv2_frame_name(int i);
+
+/*
+ * Whether a system config's irqchip (validated, arm64) describes the GIC
+ * the device tree has (gic->version not 0), as enable checks it: its type,
+ * and for a GICv2 the addresses of the four frames. Returns 0, or -1 with
+ * what differs in why, the config's field first ("irqchip.type is GICv3,
+ * ...").
+ */
+int bh_gic_config_mismatch(const struct bh_gic *gic,
+			   const struct bulkhead_irqchip *chip, char *why,
+			   size_t len);
 
 /* What the loader of an image expects of its header. */
 struct bh_image_want {

@@ -1,21 +1,88 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * The arm64 part of a Linux cell's device tree (linux-dt.c): the GICv3,
- * whose distributor and redistributors the hypervisor emulates at the
- * hardware's addresses, the architected timer (per CPU, every cell has its
- * own) and PSCI, which the hypervisor implements for the cell's CPUs
- * behind SMC.
+ * The arm64 part of a Linux cell's device tree (linux-dt.c): the GIC, the
+ * architected timer (per CPU, every cell has its own) and PSCI, which the
+ * hypervisor implements for the cell's CPUs behind SMC.
+ *
+ * The GIC is the machine's, as root's tree has it. A GICv3: the hypervisor
+ * emulates its distributor and redistributors at the hardware's addresses.
+ * A GICv2: the hypervisor emulates the distributor (GICD) and maps each
+ * CPU's virtual CPU interface (GICV) where the cell expects the CPU
+ * interface (GICC); the hypervisor control interface (GICH), the GICV
+ * frame itself and the maintenance interrupt are the hypervisor's alone,
+ * so the cell's GIC node has only GICD and GICC in its reg.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "bulkhead.h"
 #include "linux-dt-internal.h"
 
-/* The cell has no ITS: the hypervisor emulates only the distributor and
- * the redistributors, so an ITS node would make Linux probe MMIO it cannot
- * reach. */
-static int is_its(const void *fdt, int node)
+/* The GICv2 node of a cell, as QEMU virt's with gic-version=2. */
+#define GICV2_COMPATIBLE	"arm,cortex-a15-gic"
+#define GICV2_GICD_SIZE		0x1000ULL
+/* GICv2 interrupt flags, bits [15:8]: the CPUs a PPI is wired to. */
+#define GICV2_PPI_CPU_SHIFT	8
+
+/*
+ * The cell has no ITS nor GICv2m frame: the hypervisor emulates only the
+ * distributor and the redistributors (or CPU interfaces), so such a node
+ * would make Linux probe MMIO it cannot reach.
+ */
+static int is_msi_frame(const void *fdt, int node)
 {
-	return !fdt_node_check_compatible(fdt, node, "arm,gic-v3-its");
+	return !fdt_node_check_compatible(fdt, node, "arm,gic-v3-its") ||
+	       !fdt_node_check_compatible(fdt, node, "arm,gic-v2m-frame");
+}
+
+/* Root's GIC (found by linux-dt.c) is a GICv2 rather than a GICv3. */
+static int is_gicv2(const struct bh_dt_ctx *c)
+{
+	return fdt_node_check_compatible(c->root, c->irqchip, "arm,gic-v3") != 0;
+}
+
+/*
+ * A GICv2 as the cell sees it: the distributor and, at the GICC address,
+ * its virtual CPU interface; no GICH, no GICV, no maintenance interrupt.
+ */
+static int fix_gic(struct bh_dt_ctx *c, int copy)
+{
+	struct bh_dt_reg reg[4];
+	int parent, ac, sc, n, err;
+
+	if (!is_gicv2(c))
+		return 0;
+	parent = fdt_parent_offset(c->dst, copy);
+	ac = parent < 0 ? parent : fdt_address_cells(c->dst, parent);
+	sc = parent < 0 ? parent : fdt_size_cells(c->dst, parent);
+	n = bh_dt_parse_reg(c->dst, copy, ac, sc, reg, 4);
+	if (n < 2)
+		return bh_dt_error(c, "its GICv2 node %s has no distributor and CPU "
+				   "interface (GICD, GICC) in its reg",
+				   fdt_get_name(c->root, c->irqchip, NULL));
+	reg[0].size = GICV2_GICD_SIZE;
+	reg[1].size = BULKHEAD_GICV2_GICC_SIZE;
+	err = bh_dt_write_reg(c->dst, copy, ac, sc, reg, 2);
+	if (!err)
+		err = fdt_setprop_string(c->dst, copy, "compatible", GICV2_COMPATIBLE);
+	if (!err)
+		err = fdt_setprop_u32(c->dst, copy, "#interrupt-cells", 3);
+	if (!err)
+		err = fdt_setprop_empty(c->dst, copy, "interrupt-controller");
+	if (!err) {
+		err = fdt_delprop(c->dst, copy, "interrupts");
+		if (err == -FDT_ERR_NOTFOUND)
+			err = 0;
+	}
+	if (!err && c->a->report)
+		fprintf(c->a->report, "device tree: %s passed to the cell as a GICv2: "
+			"distributor 0x%llx, CPU interface 0x%llx (the hypervisor's "
+			"GICH and GICV left out)\n",
+			fdt_get_name(c->root, c->irqchip, NULL),
+			(unsigned long long)reg[0].addr,
+			(unsigned long long)reg[1].addr);
+	return err;
 }
 
 /*
@@ -52,6 +119,41 @@ static int gic_spec_owned(const struct bh_dt_ctx *c, const fdt32_t *spec,
 	return 0;
 }
 
+/*
+ * GICv2 PPIs name the CPUs they are wired to in bits [15:8] of their flags
+ * (GIC_CPU_MASK_SIMPLE(n) for n CPUs, as QEMU writes them): the cell's.
+ */
+static int timer_cpu_mask(struct bh_dt_ctx *c, int timer)
+{
+	unsigned int cpus = __builtin_popcountll(c->a->cell->cpu_set);
+	uint32_t mask, flags;
+	const fdt32_t *p;
+	fdt32_t *spec;
+	int len, i, err;
+
+	if (cpus > BULKHEAD_GICV2_MAX_CPUS)
+		cpus = BULKHEAD_GICV2_MAX_CPUS;
+	mask = ((1U << cpus) - 1) << GICV2_PPI_CPU_SHIFT;
+	p = fdt_getprop(c->dst, timer, "interrupts", &len);
+	if (!p)
+		return 0;
+	if (len % 12)
+		return bh_dt_error(c, "its timer's \"interrupts\" are no GIC "
+				   "specifiers <type number flags>");
+	spec = malloc(len);
+	if (!spec)
+		return -FDT_ERR_NOSPACE;
+	memcpy(spec, p, len);
+	for (i = 0; i < len / 4; i += 3) {
+		flags = fdt32_to_cpu(spec[i + 2]);
+		flags = (flags & ~(0xffU << GICV2_PPI_CPU_SHIFT)) | mask;
+		spec[i + 2] = cpu_to_fdt32(flags);
+	}
+	err = fdt_setprop(c->dst, timer, "interrupts", spec, len);
+	free(spec);
+	return err;
+}
+
 static int add_timer(struct bh_dt_ctx *c)
 {
 	static const char *const compat[] = { "arm,armv8-timer", NULL };
@@ -60,7 +162,9 @@ static int add_timer(struct bh_dt_ctx *c)
 	if (node < 0)
 		return bh_dt_error(c, "has no \"arm,armv8-timer\" node");
 	node = bh_dt_copy_node(c->dst, 0, c->root, node, NULL);
-	return node < 0 ? node : 0;
+	if (node < 0)
+		return node;
+	return is_gicv2(c) ? timer_cpu_mask(c, node) : 0;
 }
 
 /*
@@ -113,14 +217,19 @@ static int gic_virtio_interrupts(struct bh_dt_ctx *c, int node, uint32_t irq)
 	return fdt_setprop(c->dst, node, "interrupts", spec, sizeof(spec));
 }
 
-static const char *const gic_compat[] = { "arm,gic-v3", NULL };
+/* A GICv3, else the GICv2s Linux's GIC driver binds to. */
+static const char *const gic_compat[] = {
+	"arm,gic-v3", "arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
+	"arm,cortex-a7-gic", NULL
+};
 
 const struct bh_dt_arch bh_dt_arm64 = {
 	.name = "arm64",
-	.irqchip_name = "GICv3",
+	.irqchip_name = "GIC",
 	.irqchip_compat = gic_compat,
 	.irqchip_min_cells = 3,
-	.irqchip_skip = is_its,
+	.irqchip_skip = is_msi_frame,
+	.fix_irqchip = fix_gic,
 	.spec_owned = gic_spec_owned,
 	.cpu_word = "CPUs",
 	.enable_method = "psci",

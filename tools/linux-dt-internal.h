@@ -89,6 +89,22 @@ long long bh_dt_cpu_reg(const void *fdt, int cpu);
 
 int bh_dt_find_compatible(const void *fdt, const char *const *compat);
 
+/* One entry of a reg property. */
+struct bh_dt_reg {
+	uint64_t addr, size;
+};
+
+/*
+ * A node's reg, in the address space of a parent with ac/sc cells: the
+ * number of entries (0: no reg), or -1 if it is malformed or has more than
+ * max.
+ */
+int bh_dt_parse_reg(const void *fdt, int node, int ac, int sc,
+		    struct bh_dt_reg *reg, int max);
+/* Sets a node's reg, for a parent with ac/sc cells (1 or 2 each). */
+int bh_dt_write_reg(void *fdt, int node, int ac, int sc,
+		    const struct bh_dt_reg *reg, int n);
+
 /*
  * Copies node with its properties and subnodes (but those skip names)
  * under parent; returns the new node's offset, which stays valid until

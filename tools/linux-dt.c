@@ -74,10 +74,6 @@ static const struct bh_dt_arch *const arches[] = {
 	[BULKHEAD_ARCH_RISCV64] = &bh_dt_riscv64,
 };
 
-struct reg_entry {
-	uint64_t addr, size;
-};
-
 /* A node of the root tree the cell gets, and where it sits there. */
 struct pick {
 	int node;
@@ -123,8 +119,8 @@ static int put_cells(fdt32_t *p, uint64_t v, int n)
 }
 
 /* The node's reg, in the address space of a parent with ac/sc cells. */
-static int parse_reg(const void *fdt, int node, int ac, int sc,
-		     struct reg_entry *reg, int max)
+int bh_dt_parse_reg(const void *fdt, int node, int ac, int sc,
+		    struct bh_dt_reg *reg, int max)
 {
 	const fdt32_t *p;
 	int len, n, i;
@@ -146,8 +142,8 @@ static int parse_reg(const void *fdt, int node, int ac, int sc,
 }
 
 /* Writes reg in the address space of a parent with ac/sc cells. */
-static int write_reg(void *fdt, int node, int ac, int sc,
-		     const struct reg_entry *reg, int n)
+int bh_dt_write_reg(void *fdt, int node, int ac, int sc,
+		    const struct bh_dt_reg *reg, int n)
 {
 	fdt32_t cells[MAX_REG * 4];
 	int i, k = 0;
@@ -212,18 +208,25 @@ int bh_dt_copy_node(void *dst, int parent, const void *src, int node,
 	return err ? err : copy;
 }
 
+/* A string property is s, its NUL included: nothing read past its value. */
+static int prop_is(const void *fdt, int node, const char *name, const char *s)
+{
+	int len;
+	const char *v = fdt_getprop(fdt, node, name, &len);
+
+	return v && len == (int)strlen(s) + 1 && !memcmp(v, s, len);
+}
+
 static int is_disabled(const void *fdt, int node)
 {
-	const char *status = fdt_getprop(fdt, node, "status", NULL);
-
-	return status && strcmp(status, "okay") && strcmp(status, "ok");
+	return fdt_getprop(fdt, node, "status", NULL) &&
+	       !prop_is(fdt, node, "status", "okay") &&
+	       !prop_is(fdt, node, "status", "ok");
 }
 
 static int has_device_type(const void *fdt, int node, const char *type)
 {
-	const char *t = fdt_getprop(fdt, node, "device_type", NULL);
-
-	return t && !strcmp(t, type);
+	return prop_is(fdt, node, "device_type", type);
 }
 
 /*
@@ -265,7 +268,7 @@ static const struct bulkhead_memory *io_region(const struct bh_dt_ctx *c,
 }
 
 /* Whether any of the ranges overlaps one of the cell's I/O regions. */
-static int touches_io(const struct bh_dt_ctx *c, const struct reg_entry *reg, int n)
+static int touches_io(const struct bh_dt_ctx *c, const struct bh_dt_reg *reg, int n)
 {
 	const struct bulkhead_memory *m;
 	unsigned int k;
@@ -372,14 +375,14 @@ static int device_irqs_owned(const struct bh_dt_ctx *c, int node, char *why,
  */
 static int device_for_cell(const struct bh_dt_ctx *c, int node, int ac, int sc)
 {
-	struct reg_entry reg[MAX_REG];
+	struct bh_dt_reg reg[MAX_REG];
 	char why[128] = "", irqs[128] = "";
 	const char *name = fdt_get_name(c->root, node, NULL);
 	int n, i;
 
 	if (is_disabled(c->root, node) || has_device_type(c->root, node, "memory"))
 		return 0;
-	n = parse_reg(c->root, node, ac, sc, reg, MAX_REG);
+	n = bh_dt_parse_reg(c->root, node, ac, sc, reg, MAX_REG);
 	if (n <= 0)
 		return 0;
 	for (i = 0; i < n; i++)
@@ -455,11 +458,11 @@ static int bus_copy(struct bh_dt_ctx *c, int bus)
  */
 static int set_reg(struct bh_dt_ctx *c, int copy, const struct pick *p, int device)
 {
-	struct reg_entry reg[MAX_REG];
+	struct bh_dt_reg reg[MAX_REG];
 	const struct bulkhead_memory *m;
 	int n, i;
 
-	n = parse_reg(c->root, p->node, p->ac, p->sc, reg, MAX_REG);
+	n = bh_dt_parse_reg(c->root, p->node, p->ac, p->sc, reg, MAX_REG);
 	if (n < 0)
 		return bh_dt_error(c, "the \"reg\" of %s is malformed",
 				   fdt_get_name(c->root, p->node, NULL));
@@ -469,8 +472,8 @@ static int set_reg(struct bh_dt_ctx *c, int copy, const struct pick *p, int devi
 	}
 	if (!n)
 		return 0;
-	return p->bus ? write_reg(c->dst, copy, p->ac, p->sc, reg, n) :
-			write_reg(c->dst, copy, 2, 2, reg, n);
+	return p->bus ? bh_dt_write_reg(c->dst, copy, p->ac, p->sc, reg, n) :
+			bh_dt_write_reg(c->dst, copy, 2, 2, reg, n);
 }
 
 static int add_pick(struct bh_dt_ctx *c, const struct pick *p)
@@ -521,16 +524,33 @@ int bh_dt_find_compatible(const void *fdt, const char *const *compat)
 	return -FDT_ERR_NOTFOUND;
 }
 
+/* "\"a\", \"b\" or \"c\"": the controller's compatibles, for messages. */
+static const char *irqchip_compats(const struct bh_dt_arch *arch, char *buf,
+				   size_t len)
+{
+	const char *const *k;
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (k = arch->irqchip_compat; *k && pos < len; k++)
+		pos += snprintf(buf + pos, len - pos, "%s\"%s\"",
+				k == arch->irqchip_compat ? "" : k[1] ? ", " : " or ",
+				*k);
+	return buf;
+}
+
 static int find_irqchip(struct bh_dt_ctx *c)
 {
 	const struct bh_dt_arch *arch = c->arch;
 	const fdt32_t *cells;
 	int len, parent;
+	char names[160];
 
 	c->irqchip = bh_dt_find_compatible(c->root, arch->irqchip_compat);
 	if (c->irqchip < 0)
-		return bh_dt_error(c, "has no \"%s\" interrupt controller: Linux cells "
-				   "on %s need a %s", arch->irqchip_compat[0],
+		return bh_dt_error(c, "has no %s interrupt controller: Linux cells "
+				   "on %s need a %s",
+				   irqchip_compats(arch, names, sizeof(names)),
 				   arch->name, arch->irqchip_name);
 	parent = fdt_parent_offset(c->root, c->irqchip);
 	if (parent != 0 && !is_identity_bus(c->root, parent, NULL, NULL))
@@ -668,7 +688,7 @@ static int add_cpus(struct bh_dt_ctx *c)
 static int add_memory(struct bh_dt_ctx *c, int ac, int sc)
 {
 	const struct bulkhead_cell_desc *cell = c->a->cell;
-	struct reg_entry reg;
+	struct bh_dt_reg reg;
 	char name[40];
 	int i, node, err;
 
@@ -682,7 +702,7 @@ static int add_memory(struct bh_dt_ctx *c, int ac, int sc)
 			return node;
 		reg.addr = c->mem[i].virt_start;
 		reg.size = c->mem[i].size;
-		err = write_reg(c->dst, node, ac, sc, &reg, 1);
+		err = bh_dt_write_reg(c->dst, node, ac, sc, &reg, 1);
 		if (!err)
 			err = fdt_setprop_string(c->dst, node, "device_type", "memory");
 		if (err)
@@ -738,7 +758,7 @@ static int add_fresh_subnode(void *fdt, int parent, const char *name)
 static int add_virtio_pool(struct bh_dt_ctx *c, int ac, int sc, uint32_t phandle)
 {
 	const struct bulkhead_memory *pool = virtio_pool(c);
-	struct reg_entry reg = { pool->virt_start, pool->size };
+	struct bh_dt_reg reg = { pool->virt_start, pool->size };
 	char name[40];
 	int rm, node, err;
 
@@ -763,8 +783,8 @@ static int add_virtio_pool(struct bh_dt_ctx *c, int ac, int sc, uint32_t phandle
 	if (node < 0)
 		return node;
 	/* A -d tree's /reserved-memory may have cells of its own. */
-	err = write_reg(c->dst, node, fdt_address_cells(c->dst, rm),
-			fdt_size_cells(c->dst, rm), &reg, 1);
+	err = bh_dt_write_reg(c->dst, node, fdt_address_cells(c->dst, rm),
+			      fdt_size_cells(c->dst, rm), &reg, 1);
 	if (!err)
 		err = fdt_setprop_u32(c->dst, node, "phandle", phandle);
 	if (!err)
@@ -778,7 +798,7 @@ static int add_virtio_device(struct bh_dt_ctx *c, int ac, int sc,
 			     const struct bulkhead_virtio_device *dev,
 			     uint32_t irq_parent, uint32_t pool)
 {
-	struct reg_entry reg = { dev->address, 0x200 };
+	struct bh_dt_reg reg = { dev->address, 0x200 };
 	char name[40];
 	int node, err;
 
@@ -796,7 +816,7 @@ static int add_virtio_device(struct bh_dt_ctx *c, int ac, int sc,
 	if (!err)
 		err = fdt_setprop_u32(c->dst, node, "interrupt-parent", irq_parent);
 	if (!err)
-		err = write_reg(c->dst, node, ac, sc, &reg, 1);
+		err = bh_dt_write_reg(c->dst, node, ac, sc, &reg, 1);
 	if (!err)
 		err = fdt_setprop_string(c->dst, node, "compatible", "virtio,mmio");
 	return err;
@@ -985,6 +1005,7 @@ static int find_memory_node(const void *fdt)
 static int add_base_virtio(struct bh_dt_ctx *c, int ac, int sc)
 {
 	uint32_t phandle;
+	char names[160];
 	int node;
 
 	if (!c->a->cell->num_virtio_devices)
@@ -992,9 +1013,9 @@ static int add_base_virtio(struct bh_dt_ctx *c, int ac, int sc)
 	node = bh_dt_find_compatible(c->dst, c->arch->irqchip_compat);
 	phandle = node >= 0 ? fdt_get_phandle(c->dst, node) : 0;
 	if (!phandle) {
-		bh_error("cell linux: %s: has no \"%s\" interrupt controller with "
-			 "a phandle for the cell's virtio devices",
-			 c->a->base_path, c->arch->irqchip_compat[0]);
+		bh_error("cell linux: %s: has no %s interrupt controller with "
+			 "a phandle for the cell's virtio devices", c->a->base_path,
+			 irqchip_compats(c->arch, names, sizeof(names)));
 		return BH_DT_REPORTED;
 	}
 	return add_virtio(c, ac, sc, phandle);
@@ -1030,10 +1051,46 @@ static int fix_base(struct bh_dt_ctx *c)
 	return err;
 }
 
+int bh_fdt_well_formed(const void *fdt)
+{
+	int node = 0, depth = 0, prop, len, next;
+	const char *name;
+	uint32_t tag;
+
+	/*
+	 * Tokens are 4-byte aligned (devicetree spec 5.4), so are our loads;
+	 * fdt_open_into() copies a reservation map of -1 entries when it
+	 * finds no end.
+	 */
+	if (fdt_off_dt_struct(fdt) % 4 || fdt_num_mem_rsv(fdt) < 0)
+		return 0;
+	/* One root node, and the structure block ends with it. */
+	do
+		node = fdt_next_node(fdt, node, &depth);
+	while (node >= 0 && depth >= 0);
+	if (node < 0)
+		return 0;
+	/* FDT_END itself: libfdt takes the block's end for one, Linux not. */
+	do
+		tag = fdt_next_tag(fdt, node, &next);
+	while (tag == FDT_NOP && (node = next) >= 0);
+	if (tag != FDT_END || next < 0)
+		return 0;
+	/* Every property named by a string of the strings block. */
+	for (node = 0; node >= 0; node = fdt_next_node(fdt, node, NULL)) {
+		fdt_for_each_property_offset(prop, fdt, node)
+			if (!fdt_getprop_by_offset(fdt, prop, &name, &len))
+				return 0;
+		if (prop != -FDT_ERR_NOTFOUND)
+			return 0;
+	}
+	return node == -FDT_ERR_NOTFOUND;
+}
+
 static int check_tree(const char *path, const void *fdt, size_t size)
 {
 	if (size < sizeof(struct fdt_header) || fdt_check_header(fdt) ||
-	    fdt_totalsize(fdt) > size) {
+	    fdt_totalsize(fdt) > size || !bh_fdt_well_formed(fdt)) {
 		bh_error("cell linux: %s: not a flattened device tree", path);
 		return -1;
 	}

@@ -41,6 +41,17 @@ struct bh_linux_dt_args {
 uint32_t bh_fdt_interrupt_parent(const void *fdt, int node);
 
 /*
+ * Whether a tree whose header fdt_check_header() took is whole: its
+ * reservation map ends, its structure block is aligned, one root node ends
+ * it, every property has a name. libfdt trusts that: a node after the
+ * root's end makes fdt_get_path() write before its buffer, a map without
+ * its end makes fdt_open_into() copy a negative size, and libfdt's writers
+ * copy a nameless property into their output. Also used by `config
+ * create` (config-gen.c).
+ */
+int bh_fdt_well_formed(const void *fdt);
+
+/*
  * Builds the tree into a malloc'ed buffer (*fdt, *size, packed). Returns 0,
  * or -1 after saying what is wrong.
  */

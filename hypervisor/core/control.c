@@ -109,7 +109,11 @@ static bool overlaps_a_cell(u64 phys, u64 size)
 /*
  * The physical address of [address, address + size) in root's own RAM, or
  * 0 if any of it is not root's to read (or write): a buffer root passes in
- * a hypercall must not let the hypervisor touch a cell's memory for it.
+ * a hypercall must not let the hypervisor touch a cell's memory for it, nor
+ * the virtio channel page, which the hypervisor keeps mapped while it is
+ * the channel (mapping a buffer there and unmapping it took the channel
+ * away from the hypervisor on arm64: its next virtio request faulted in the
+ * hypervisor; found by tests/modules/hcfuzz.c).
  */
 u64 root_ram_phys(u64 address, u64 size, bool write)
 {
@@ -124,7 +128,8 @@ u64 root_ram_phys(u64 address, u64 size, bool write)
 		    address >= mem->virt_start && size <= mem->size &&
 		    address - mem->virt_start <= mem->size - size)
 			phys = mem->phys_start + (address - mem->virt_start);
-	if (phys && overlaps_a_cell(phys, size))
+	if (phys && (overlaps_a_cell(phys, size) ||
+		     virtio_channel_overlaps(phys, size)))
 		return 0;
 	return phys;
 }
@@ -232,8 +237,10 @@ static void fill_comm_region(struct cell *cell)
 
 	if (!comm)
 		return;
+	comm->irqchip_type = irqchip->type;
 	comm->irqchip_base = irqchip->base;
-	comm->irqchip_redist_base = irqchip->redist_base;
+	comm->irqchip_cpu_base = irqchip->type == BULKHEAD_IRQCHIP_GICV2 ?
+				 irqchip->gicc_base : irqchip->redist_base;
 	comm->timer_frequency = arch_timer_frequency();
 	for_each_cell_cpu(n, cell)
 		if (count < BULKHEAD_COMM_MAX_CPUS)
@@ -412,6 +419,7 @@ long cell_start(unsigned int id)
 {
 	struct cell *cell = cell_by_id(id);
 	unsigned int first = 0;
+	long ret;
 
 	if (!cell)
 		return -ENOENT;
@@ -433,7 +441,19 @@ long cell_start(unsigned int id)
 	set_state(cell, BULKHEAD_CELL_STATE_RUNNING);
 	printk("bulkhead: cell \"%s\" starting on CPU %u at 0x%llx\n",
 	       cell->desc->name, first, cell->desc->entry);
-	return arch_cpu_power_on(per_cpu(first), cell->desc->entry, 0);
+	/*
+	 * On from here, though firmware has yet to start it: a second start
+	 * must find the cell running, and a destroy must stop the CPU (see
+	 * cpu_started), not hand it to root while firmware starts it at the
+	 * cell's entry (found by tests/modules/hcfuzz.c on arm64: root's
+	 * CPU then ran the inmate's code).
+	 */
+	per_cpu(first)->state = CPU_RUNNING;
+	memory_barrier();
+	ret = arch_cpu_power_on(per_cpu(first), cell->desc->entry, 0);
+	if (ret)
+		per_cpu(first)->state = CPU_OFF;
+	return ret;
 }
 
 long cell_destroy_by_id(unsigned int id)
@@ -537,6 +557,9 @@ void cpu_power_off_self(struct per_cpu *cpu)
 /* A CPU switched on for its cell (root's hotplug or a cell's start) is in. */
 void cpu_started(struct per_cpu *cpu, u64 entry)
 {
+	/* Stopped (its cell destroyed) while firmware was starting it. */
+	if (READ_ONCE(cpu->request) == CPU_REQUEST_STOP)
+		arch_cpu_power_off(cpu);
 	cpu->enabled = true;
 	cpu->state = CPU_RUNNING;
 	if (cpu->cell == &root_cell)

@@ -28,8 +28,20 @@ static long disable_cpu(struct per_cpu *cpu)
 	return 0;
 }
 
+/*
+ * Cell ids come in 64-bit registers and the cell functions take 32 bits:
+ * an id with bits above them names no cell (0), not the cell its low bits
+ * would alias (CELL_SHUTDOWN(0x100000001) stopped cell 1; found by
+ * tests/modules/hcfuzz.c, checked by tests/system/40-fuzz-root.sh).
+ */
+static unsigned int cell_id(u64 arg)
+{
+	return arg >> 32 ? 0 : (unsigned int)arg;
+}
+
 static long root_call(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 {
+	unsigned int id = cell_id(arg1);
 	long ret;
 
 	spin_lock(&control_lock);
@@ -38,22 +50,22 @@ static long root_call(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 		ret = cell_create(arg1, arg2);
 		break;
 	case BULKHEAD_HC_CELL_SET_LOADABLE:
-		ret = cell_set_loadable(arg1);
+		ret = cell_set_loadable(id);
 		break;
 	case BULKHEAD_HC_CELL_START:
-		ret = cell_start(arg1);
+		ret = cell_start(id);
 		break;
 	case BULKHEAD_HC_CELL_DESTROY:
-		ret = cell_destroy_by_id(arg1);
+		ret = cell_destroy_by_id(id);
 		break;
 	case BULKHEAD_HC_CELL_GET_STATE:
-		ret = cell_get_state(arg1);
+		ret = cell_get_state(id);
 		break;
 	case BULKHEAD_HC_CELL_SHUTDOWN:
-		ret = cell_shutdown(arg1);
+		ret = cell_shutdown(id);
 		break;
 	case BULKHEAD_HC_CELL_FAILED_CPUS:
-		ret = cell_get_failed_cpus(arg1);
+		ret = cell_get_failed_cpus(id);
 		break;
 	case BULKHEAD_HC_CPU_DUMP:
 		ret = cpu_dump(cpu, arg1, arg2);
@@ -62,10 +74,10 @@ static long root_call(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 		ret = virtio_set_channel(arg1, cells_have_virtio());
 		break;
 	case BULKHEAD_HC_VIRTIO_INJECT:
-		ret = virtio_inject(cell_find(arg1), arg2);
+		ret = virtio_inject(cell_find(id), arg2);
 		break;
 	case BULKHEAD_HC_VIRTIO_ONLINE:
-		ret = virtio_set_online(cell_find(arg1), arg2);
+		ret = virtio_set_online(cell_find(id), arg2);
 		break;
 	default:
 		ret = -ENOSYS;

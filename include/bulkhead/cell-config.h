@@ -32,7 +32,7 @@
 #define BULKHEAD_SIGNATURE_LEN		8
 
 /* Bumped on every incompatible change of this file. */
-#define BULKHEAD_CONFIG_REVISION	1
+#define BULKHEAD_CONFIG_REVISION	2
 
 #define BULKHEAD_ARCH_ARM64		1
 #define BULKHEAD_ARCH_RISCV64		2
@@ -102,10 +102,24 @@
 /* struct bulkhead_irqchip.type */
 #define BULKHEAD_IRQCHIP_GICV3		1
 #define BULKHEAD_IRQCHIP_PLIC		2
+/* GICv2 with virtualization extensions (GIC-400 class). */
+#define BULKHEAD_IRQCHIP_GICV2		3
 
-/* First GICv3 interrupt that can be assigned to a cell (SPIs start at 32). */
+/*
+ * GICv2 frame sizes (GIC-400 layout, 4 KiB pages): the CPU interface and the
+ * virtual CPU interface span two pages (GICC_DIR / GICV_DIR are at 0x1000),
+ * the hypervisor control interface one. Layouts that alias each page over
+ * 64 KiB are not supported.
+ */
+#define BULKHEAD_GICV2_GICC_SIZE	0x2000
+#define BULKHEAD_GICV2_GICH_SIZE	0x1000
+#define BULKHEAD_GICV2_GICV_SIZE	0x2000
+/* A GICv2 has 8 CPU interfaces at most. */
+#define BULKHEAD_GICV2_MAX_CPUS		8
+
+/* First GIC interrupt that can be assigned to a cell (SPIs start at 32). */
 #define BULKHEAD_GIC_FIRST_SPI		32
-/* GICv3 INTIDs 1020..1023 are special, so at most 1020 lines exist. */
+/* GIC INTIDs 1020..1023 are special, so at most 1020 lines exist. */
 #define BULKHEAD_GIC_MAX_IRQS		1020
 /* PLIC source 0 does not exist; sources are 1..num_irqs-1. */
 #define BULKHEAD_PLIC_MAX_IRQS		1024
@@ -172,17 +186,26 @@ struct bulkhead_irqchip {
 	__u16 reserved0;
 	/* Interrupt IDs 0 .. num_irqs - 1 exist on this controller. */
 	__u32 num_irqs;
-	__u64 base;		/* GICv3 distributor / PLIC */
+	__u64 base;		/* GIC distributor / PLIC */
 	__u64 size;
-	__u64 redist_base;	/* GICv3 redistributors, 0 for PLIC */
+	__u64 redist_base;	/* GICv3 redistributors, else 0 */
 	__u64 redist_size;	/* all redistributor frames together */
-	__u32 maintenance_irq;	/* GICv3 maintenance PPI, 0 for PLIC */
+	__u32 maintenance_irq;	/* GIC maintenance PPI, 0 for PLIC */
 	/*
 	 * A line root owns and no hardware drives (GIC SPI / PLIC source):
 	 * the hypervisor raises it in root when a cell's virtio access waits
 	 * for root's backend. 0: no cell has virtio devices.
 	 */
 	__u32 virtio_notify_irq;
+	/*
+	 * GICv2 only, else 0: the CPU interface (GICC), where every cell finds
+	 * its virtual CPU interface; the hypervisor control interface (GICH)
+	 * and the virtual CPU interface (GICV), which only the hypervisor maps.
+	 * Sizes: BULKHEAD_GICV2_*_SIZE.
+	 */
+	__u64 gicc_base;
+	__u64 gich_base;
+	__u64 gicv_base;
 };
 
 struct bulkhead_system {
@@ -206,7 +229,7 @@ struct bulkhead_system {
  * common/config-check.c.
  */
 #define BULKHEAD_CELL_DESC_SIZE		128
-#define BULKHEAD_SYSTEM_SIZE		(112 + BULKHEAD_CELL_DESC_SIZE)
+#define BULKHEAD_SYSTEM_SIZE		(136 + BULKHEAD_CELL_DESC_SIZE)
 
 static inline __u64 bulkhead_irqs_size(__u32 num_irqs)
 {

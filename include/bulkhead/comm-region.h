@@ -45,10 +45,11 @@ struct bulkhead_comm_region {
 	volatile __u32 reply_from_cell;
 	__u32 flags;			/* the cell config's flags */
 	__u32 num_cpus;			/* CPUs in the cell */
-	__u32 reserved1;
 	/* Platform facts an inmate needs, as the cell sees them. */
-	__u64 irqchip_base;		/* GICv3 distributor / PLIC */
-	__u64 irqchip_redist_base;	/* GICv3 redistributors */
+	__u32 irqchip_type;		/* BULKHEAD_IRQCHIP_* */
+	__u64 irqchip_base;		/* GIC distributor / PLIC */
+	/* GICv3 redistributors, GICv2 CPU interface (GICC), PLIC: 0 */
+	__u64 irqchip_cpu_base;
 	__u64 timer_frequency;		/* Hz */
 	/*
 	 * Hardware ids of the cell's CPUs (arm64: MPIDR affinity, riscv: hart

@@ -90,6 +90,9 @@ const char *bulkhead_arch_name(__u16 arch);
 /* "net", "block", "console" (BULKHEAD_VIRTIO_*), or "unknown". */
 const char *bulkhead_virtio_type_name(__u16 type);
 
+/* "GICv3", "GICv2", "PLIC" (BULKHEAD_IRQCHIP_*), or "unknown". */
+const char *bulkhead_irqchip_name(__u16 type);
+
 /*
  * The end of the guest-physical address space the hypervisor translates on
  * this architecture (1 << BULKHEAD_*_GUEST_ADDR_BITS), 0 if it is unknown.

@@ -4,8 +4,8 @@
  *
  * Before it touches a CPU, enable checks facts of the machine that only the
  * kernel knows reliably: the exception level Linux runs at, what answers at
- * EL2, whether KVM holds it, the CPU's interrupt controller interface, the
- * ISA extensions Linux found (driver/arch-*.c). BULKHEAD_HW_CHECK runs the
+ * EL2, whether KVM holds it, the interrupt controller and the CPU's
+ * interface to it, the ISA extensions Linux found (driver/arch-*.c). BULKHEAD_HW_CHECK runs the
  * very same checks without enabling anything and reports each result;
  * `bulkhead hardware check` turns them into lines with fixes.
  */
@@ -37,8 +37,21 @@
 #define BULKHEAD_HW_ARM64_KVM_HOTPLUG	4
 #define BULKHEAD_HW_KVM_INITIALISED	1	/* KVM registered /dev/kvm */
 #define BULKHEAD_HW_SPECTRE_V3A		2	/* the kernel has that erratum's entry on */
-/* arm64: a GICv3 CPU interface (system registers). detail: ID_AA64PFR0_EL1.GIC. */
-#define BULKHEAD_HW_ARM64_GICV3		5
+/*
+ * arm64: a GIC the hypervisor can drive, found in root's device tree: a
+ * GICv3 whose CPU interface has its system registers, or a GICv2 with
+ * virtualization extensions (its node's reg lists GICD, GICC, GICH and
+ * GICV). detail: the BULKHEAD_HW_GIC_* fields below.
+ */
+#define BULKHEAD_HW_ARM64_GIC		5
+/* The device tree's GIC: 3, 2, or 0 when it names none bulkhead knows. */
+#define BULKHEAD_HW_GIC_VERSION(detail)	((unsigned int)(detail) & 0xff)
+/* ID_AA64PFR0_EL1.GIC: 0 without the GICv3 system register interface. */
+#define BULKHEAD_HW_GIC_SYSREG(detail)	((unsigned int)((detail) >> 8) & 0xf)
+/* The number of reg entries of the GIC's node (counted up to 4). */
+#define BULKHEAD_HW_GIC_FRAMES(detail)	((unsigned int)((detail) >> 16) & 0xff)
+#define BULKHEAD_HW_GIC_DETAIL(version, sysreg, frames) \
+	((__u64)(version) | (__u64)(sysreg) << 8 | (__u64)(frames) << 16)
 /* riscv64: the harts have the hypervisor extension (H). */
 #define BULKHEAD_HW_RISCV_H		6
 /* riscv64: KVM is not loaded. */

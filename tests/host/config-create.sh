@@ -7,6 +7,11 @@
 #     Makefile, pass `bulkhead config check`, and say what the hand-written
 #     configs/ARCH/qemu-virt*.c say about the hypervisor, the console, the
 #     interrupt controller, the CPUs and the Linux cell;
+#   - the arm64 test machine with a GICv2 (gic-version=2, as ci/vm --gic 2
+#     boots it): the same, against configs/arm64/qemu-virt-gicv2.c, and
+#     the GIC's frames are no root memory; with gic-version=2 but without
+#     virtualization=on (a GIC without GICH and GICV) the command fails
+#     and says the GIC has no virtualization extensions;
 #   - machines of other shapes (arm64 -smp 2 -m 2G and -smp 8 -m 1G, riscv64
 #     2 and 8 harts) without a reservation: the command fails and names the
 #     node to add; with that node added, the configs build and pass check.
@@ -25,7 +30,8 @@ result $? "host CLI builds" || { cat "$tmp/build.log"; }
 
 # dump ARCH SMP MEM OUT [reserved]: QEMU's DTB of that machine, as ci/vm
 # makes it (with the virtio console; with the test machine's reservation
-# when "reserved" is given).
+# when "reserved" is given). GIC=2 in the environment: arm64 with a GICv2;
+# VIRT=off: without virtualization extensions (no EL2, no GICH and GICV).
 dump() {
 	python3 - "$@" <<'EOF'
 import os, shutil, subprocess, sys, tempfile
@@ -34,7 +40,10 @@ import dtb as dtblib
 arch, smp, mem, out = sys.argv[1:5]
 reserved = len(sys.argv) > 5
 qemu = {"arm64": "qemu-system-aarch64", "riscv64": "qemu-system-riscv64"}[arch]
-margs = {"arm64": ["-M", "virt,virtualization=on,gic-version=3,its=off", "-cpu", "cortex-a57"],
+gic = os.environ.get("GIC", "3")
+virt = os.environ.get("VIRT", "on")
+margs = {"arm64": ["-M", "virt,virtualization=%s,gic-version=%s%s" % (
+                       virt, gic, ",its=off" if gic == "3" else ""), "-cpu", "cortex-a57"],
          "riscv64": ["-M", "virt", "-cpu", "rv64,h=true"]}[arch]
 probe = subprocess.run([qemu, "-M", "virt,help"], stdout=subprocess.PIPE,
                        stderr=subprocess.DEVNULL, text=True).stdout
@@ -81,28 +90,63 @@ same() {
 	result $? "$4: $1 as in $(basename "$3") (${a#*: })" || echo "  generated: $a; hand-written: $b"
 }
 
-for arch in "$@"; do
-	out=$tmp/$arch-test
-	dump "$arch" 4 1G "$tmp/$arch-test.dtb" reserved
-	result $? "$arch: test machine DTB dumped" || continue
-	"$cli" config create --root-dtb "$tmp/$arch-test.dtb" \
+# test_machine ARCH NAME SYSTEM IRQCHIP_FIELDS...: config create on the
+# test machine's DTB (dumped by the caller to $out.dtb) with a Linux and
+# an inmate cell; the configs build, pass check, and say what the
+# hand-written SYSTEM and qemu-virt-linux.c say.
+test_machine() {
+	local arch=$1 name=$2 system=$3 field shipped
+	shift 3
+	"$cli" config create --root-dtb "$out.dtb" \
 		--cell linux:cpus=2,mem=128M,dev=virtio-console \
 		--cell inmate:cpus=1,mem=1M "$out" >"$out.log" 2>&1
-	result $? "$arch test machine: config create" || cat "$out.log"
-	build "$out" "$arch test machine"
+	result $? "$name: config create" || cat "$out.log"
+	build "$out" "$name"
 	shipped=$top/tests/unit/build/configs/$arch
-	make -s -C tests/unit "build/configs/$arch/qemu-virt.cell" \
+	make -s -C tests/unit "build/configs/$arch/$system.cell" \
 		"build/configs/$arch/qemu-virt-linux.cell" >/dev/null 2>&1
 	for field in hypervisor_memory debug_console.type debug_console.address \
 		debug_console.size irqchip.type irqchip.base irqchip.size \
-		irqchip.redist_base irqchip.redist_size irqchip.maintenance_irq \
-		root_cell.cpu_set; do
-		same "$field" "$out/system.cell" "$shipped/qemu-virt.cell" "$arch system"
+		"$@" irqchip.maintenance_irq root_cell.cpu_set; do
+		same "$field" "$out/system.cell" "$shipped/$system.cell" "$name system"
 	done
 	for field in flags cpu_set entry console.type console.address 'memory\[0\]' \
 		'memory\[1\]' irqs; do
-		same "$field" "$out/linux.cell" "$shipped/qemu-virt-linux.cell" "$arch linux cell"
+		same "$field" "$out/linux.cell" "$shipped/qemu-virt-linux.cell" "$name linux cell"
 	done
+}
+
+# gicv2: the arm64 test machine with a GICv2, and one without
+# virtualization extensions.
+gicv2() {
+	local gic=/intc@8000000 out=$tmp/arm64-gicv2
+	GIC=2 dump arm64 4 1G "$out.dtb" reserved
+	result $? "arm64 GICv2: test machine DTB dumped" || return
+	test_machine arm64 "arm64 GICv2 test machine" qemu-virt-gicv2 \
+		irqchip.redist_base irqchip.redist_size irqchip.gicc_base \
+		irqchip.gich_base irqchip.gicv_base
+	grep -q "BULKHEAD_IRQCHIP_GICV2" "$out/system.c" &&
+		grep -q "^irqchip.type: 3 (GICv2)$" <("$cli" config show "$out/system.cell")
+	result $? "arm64 GICv2: config show says GICv2" || "$cli" config show "$out/system.cell"
+	# GICD, GICC, the GICv2m frame, GICH, GICV: 0x08000000..0x0804ffff
+	! grep -q "phys_start = 0x080[0-4]" "$out/system.c"
+	result $? "arm64 GICv2: no GIC frame is root memory" || grep -n phys_start "$out/system.c"
+	GIC=2 VIRT=off dump arm64 4 1G "$tmp/arm64-gicv2-novirt.dtb" reserved
+	result $? "arm64 GICv2 without virtualization: DTB dumped" || return
+	"$cli" config create --root-dtb "$tmp/arm64-gicv2-novirt.dtb" \
+		"$tmp/arm64-gicv2-novirt" >"$out.novirt.log" 2>&1
+	[ $? = 1 ] && grep -q "$gic: no hypervisor control interface (GICH) (reg\[2\]): this GIC has no virtualization extensions" "$out.novirt.log"
+	result $? "arm64 GICv2 without GICH and GICV: refused, no virtualization extensions" ||
+		cat "$out.novirt.log"
+}
+
+for arch in "$@"; do
+	out=$tmp/$arch-test
+	dump "$arch" 4 1G "$out.dtb" reserved
+	result $? "$arch: test machine DTB dumped" || continue
+	test_machine "$arch" "$arch test machine" qemu-virt irqchip.redist_base \
+		irqchip.redist_size irqchip.gicc_base irqchip.gich_base \
+		irqchip.gicv_base
 	# QEMU's 64-bit PCI window (arm64: 0x8000000000, 512 GiB) ends beyond
 	# the guest address space of arm64 cells (39 bits), not riscv64's (41).
 	if [ "$arch" = arm64 ]; then
@@ -114,6 +158,7 @@ for arch in "$@"; do
 		result $? "riscv64: the PCI window below 41 bits is kept"
 	fi
 
+	[ "$arch" = arm64 ] && gicv2
 	case $arch in
 	arm64) shapes="2:2G 8:1G" ;;
 	riscv64) shapes="2:1G 8:1G" ;;

@@ -4,9 +4,11 @@
 # memory in System RAM, no system config, the image missing, from another
 # build or too big for the hypervisor memory, the module missing, unknown
 # to modprobe or built for another kernel. Without Sstc (riscv64 variant)
-# that line warns and the exit is still 0. The CPU's refusals are in
-# 13-enable-refused-vhe, 14-enable-refused-no-el2, 16-enable-refused-gicv2
-# and 34-kvm.
+# that line warns and the exit is still 0. On arm64 the GICv3 is ok, the
+# default config is the GICv3 one although qemu-virt-gicv2.cell comes first,
+# and that GICv2 config fails. The CPU's refusals are in
+# 13-enable-refused-vhe, 14-enable-refused-no-el2 and 34-kvm; a GICv2
+# machine and configs of the other GIC in 16-enable-gic-mismatch.
 # arches: arm64 riscv64
 # kernels: 6.12
 # timeout: 300
@@ -40,6 +42,8 @@ fi
 check "nothing else than the Sstc line fails, warns or is unknown" \
 	[ "$(grep -E '^(FAIL|warn|skip)' /tmp/hw | grep -cv '^warn  Sstc: ')" = 0 ]
 check "the default config is the machine's" hw_line ok "system config" /etc/bulkhead/qemu-virt.cell
+[ "$arch" = arm64 ] && check "the GIC is the GICv3 with its system registers" \
+	hw_line ok GIC "GICv3 with its CPU interface's system registers"
 check "the hypervisor memory lies in ci/vm's reservation" \
 	hw_line ok "reserved memory" "/reserved-memory/bulkhead@"
 check "it says bulkhead can run" grep -q "^result: bulkhead can run here" /tmp/hw
@@ -81,6 +85,15 @@ check "memory in RAM: System RAM" hw_line FAIL "not System RAM" "overlaps System
 check "memory in RAM: or mem=" hw_fix "not System RAM" "mem="
 check "memory in RAM: it says bulkhead cannot run" \
 	grep -q "^result: bulkhead cannot run here: 2 item(s) failed" /tmp/hw
+
+# The config of another GIC.
+if [ "$arch" = arm64 ]; then
+	hw_check /etc/bulkhead/qemu-virt-gicv2.cell
+	check "GICv2 config: exit status 1" [ $hw_rc = 1 ]
+	check "GICv2 config: refused" hw_line FAIL "system config" \
+		"irqchip.type is GICv2, but this machine's GIC is a GICv3 (/intc@8000000, arm,gic-v3)"
+	check "GICv2 config: the fix" hw_fix "system config" "/etc/bulkhead/qemu-virt.cell"
+fi
 
 # Configs that are no system config.
 hw_check /etc/bulkhead/qemu-virt-inmate.cell

@@ -8,6 +8,7 @@
 # timeout: 300
 # console2: virtio console works while enabled
 # variant[riscv64]: nosstc --cpu rv64,h=true,sstc=false
+# variant[arm64]: gicv2 --gic 2
 . /usr/share/bulkhead/tests/lib.sh
 
 # Deterministic jobs whose results must not change under the hypervisor.
@@ -17,6 +18,16 @@ timer_job() { a=$(date +%s); sleep 2; b=$(date +%s); echo $((b - a)); }
 cpu_before=$(cpu_job 300000)
 mem_before=$(mem_job)
 
+if [ "$(uname -m)" = aarch64 ]; then
+	# ci/vm --gic N built the machine with that GIC and installed its
+	# system config as qemu-virt.cell (irqchip.type 1: GICv3, 3: GICv2).
+	gic=$(gic_version)
+	type=$([ "$gic" = 2 ] && echo 3 || echo 1)
+	check "the machine has the GIC ci/vm was asked for (GICv${BULKHEAD_GIC:-3})" \
+		[ "$gic" = "${BULKHEAD_GIC:-3}" ]
+	check "qemu-virt.cell describes it (irqchip.type $type)" sh -c \
+		"bulkhead config show /etc/bulkhead/qemu-virt.cell | grep -q '^irqchip.type: $type '"
+fi
 check "modprobe bulkhead" modprobe bulkhead
 check "enabled reads 0 before enable" [ "$(cat /sys/devices/bulkhead/enabled)" = 0 ]
 check "bulkhead enable" bulkhead enable /etc/bulkhead/qemu-virt.cell

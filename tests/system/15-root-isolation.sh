@@ -3,9 +3,11 @@
 # exists: on arm64 each access gets an external abort (the driver oopses),
 # on riscv64 a read gives zeros and a write is dropped (Linux there panics
 # on a kernel access fault); Linux runs on and the hypervisor console names
-# the address.
+# the address. On a GICv2 the same holds for the GIC's hypervisor control
+# interface (GICH), which only the hypervisor maps.
 # arches: arm64 riscv64
 # kernels: 6.12
+# variant[arm64]: gicv2 --gic 2
 # timeout: 300
 . /usr/share/bulkhead/tests/lib.sh
 T=/usr/share/bulkhead/tests
@@ -62,5 +64,13 @@ insmod $T/peek.ko addr=$cell_ram 2>/dev/null
 sleep 0.5
 check "the cell's memory is root's again" sh -c "[ \$(dmesg | grep -c 'peek: $cell_ram reads') -gt $reads ] &&
 	[ \$(grep -c 'accessed $cell_ram' $CONSOLE) -eq $refused ]"
+if [ "$(gic_version)" = 2 ]; then
+	gich=$(bulkhead config show /etc/bulkhead/qemu-virt.cell | awk '/^irqchip.gich_base:/ {print $2}')
+	insmod $T/peek4.ko addr=$gich 2>/dev/null
+	check "reading the GICv2's GICH ($gich) is refused" \
+		wait_for "cell \"qemu-virt-$arch\" accessed $gich, which it does not own"
+	check "the GICH read never returned" sh -c "! dmesg | grep -q 'peek: $gich reads'"
+	check "root Linux healthy" healthy
+fi
 check "disable" bulkhead disable
 finish

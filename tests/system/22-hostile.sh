@@ -4,6 +4,7 @@
 # arches: arm64 riscv64
 # kernels: 6.12 6.1
 # timeout: 400
+# variant[arm64]: gicv2 --gic 2
 . /usr/share/bulkhead/tests/lib.sh
 I=/usr/lib/bulkhead/inmates
 C=/sys/devices/bulkhead/cells
@@ -71,12 +72,31 @@ $(${arch}_list)
 END
 grep "hostile-" $CONSOLE | grep -v "^bulkhead" | head -40
 if [ $arch = arm64 ]; then
+# The same probes on both GICs; SPIs are routed by GICD_IROUTER on GICv3,
+# by GICD_ITARGETSR on GICv2, and the hypervisor's own SGI 15 and PPI 25
+# sit in the cell CPU's redistributor on GICv3, in the distributor's
+# banked registers on GICv2.
+gic=$(gic_version)
+check "the machine has a GIC (GICv$gic)" [ "$gic" = 2 -o "$gic" = 3 ]
 check "sgi: the broadcast to all but self was dropped too" \
 	grep -q 'cell "inmate": SGI 1 to MPIDR 0x0 outside the cell dropped' $CONSOLE
 check "gic: root's enabled interrupts invisible to the cell" \
 	grep -q "hostile-gic: GICD_ISENABLER1 = 0x00000000, SPI 33 bit clear" $CONSOLE
-check "gic: the cell cannot route root's interrupt" \
-	grep -q "hostile-gic: GICD_IROUTER33 = 0x0" $CONSOLE
+check "gic: root's virtio console interrupt invisible too" \
+	grep -q "hostile-gic: GICD_ISENABLER2 = 0x00000000, SPI 79 bit clear" $CONSOLE
+check "gic: the cell cannot reprioritise root's interrupt" \
+	grep -q "hostile-gic: GICD_IPRIORITYR8 = 0x00000000, SPI 33 priority 0x00" $CONSOLE
+if [ "$gic" = 2 ]; then
+	check "gic: the cell cannot target root's interrupt (GICv2)" \
+		grep -q "hostile-gic: GICD_ITARGETSR8 = 0x00000000, SPI 33 targets 0x00" $CONSOLE
+	private=GICD
+else
+	check "gic: the cell cannot route root's interrupt" \
+		grep -q "hostile-gic: GICD_IROUTER33 = 0x0" $CONSOLE
+	private=GICR
+fi
+check "gic: the hypervisor's SGI 15 and PPI 25 invisible to the cell ($private)" \
+	grep -q "hostile-gic: ${private}_ISENABLER0 = 0x[0-9a-f]*, SGI 15 bit clear, PPI 25 bit clear" $CONSOLE
 fi
 check "destroy both" sh -c 'bulkhead cell destroy inmate && bulkhead cell destroy inmate-smp'
 check "all CPUs back" [ "$(cpus_online)" = 0-3 ]

@@ -7,6 +7,7 @@
 # arches: arm64 riscv64
 # kernels: 6.12 6.1
 # timeout: 400
+# variant[arm64]: gicv2 --gic 2
 . /usr/share/bulkhead/tests/lib.sh
 T=/usr/share/bulkhead/tests
 L=/usr/share/bulkhead/linux

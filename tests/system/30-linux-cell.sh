@@ -5,6 +5,7 @@
 # arches: arm64 riscv64
 # kernels: 6.12 6.1 debian-6.1
 # timeout: 400
+# variant[arm64]: gicv2 --gic 2
 # Debian's kernel has KVM: on this Cortex-A57 enable refuses unless KVM is
 # off (test 34-kvm).
 # vm[debian-6.1]: --append kvm-arm.mode=none
@@ -15,9 +16,10 @@
 # The cell's 128 MiB less the kernel itself: 123 MB with a test kernel,
 # 102 MB with Debian's (26 MiB of code and data).
 # console2: /^cell: MemTotal:\s+(9[0-9]|1[0-2][0-9]|130)[0-9]{3} kB$/
-# Its virtio console's interrupt: GIC INTID 79 on arm64, PLIC source 8 on
+# Its virtio console's interrupt: GIC INTID 79 on arm64 (GICv3; in the
+# gicv2 variant GICv2, which Linux at EL1 calls GIC-0), PLIC source 8 on
 # riscv64 (one pattern: the second console is read outside the machine).
-# console2: /(GICv3 +79|SiFive PLIC +8) Edge +virtio0/
+# console2: /(GICv3 +79|GIC-0 +79|SiFive PLIC +8) Edge +virtio0/
 # console2: bulkhead-linux-cell: powering off
 # console2: bulkhead-linux-cell: panicking
 . /usr/share/bulkhead/tests/lib.sh

@@ -161,3 +161,25 @@ hw_fix() {
 	awk -v item=" $1: " '/^[^ ]/ { on = $1 != "ok" && index($0, item) > 0; next }
 		on' /tmp/hw | grep -qF -- "$2"
 }
+
+# gic_version: the machine's interrupt controller on arm64, "3" (GICv3) or
+# "2" (GICv2, ci/vm --gic 2), from the device tree's GIC node, else from the
+# chip names in /proc/interrupts ("GICv3"; a GICv2 is "GICv2" where Linux
+# has EL2 and splits EOI, as root does, "GIC-0" where it runs at EL1, as in
+# a cell); empty on riscv64 or if neither says.
+gic_version() {
+	for gv_c in /proc/device-tree/intc*/compatible \
+		    /proc/device-tree/interrupt-controller*/compatible; do
+		[ -f "$gv_c" ] || continue
+		case " $(tr '\0' ' ' < "$gv_c")" in
+		*" arm,gic-v3 "*) echo 3; return ;;
+		*" arm,cortex-a15-gic "*|*" arm,cortex-a7-gic "*|*" arm,gic-400 "*)
+			echo 2; return ;;
+		esac
+	done
+	if grep -q ' GICv3 ' /proc/interrupts; then
+		echo 3
+	elif grep -Eq ' (GICv2|GIC-[0-9]+) ' /proc/interrupts; then
+		echo 2
+	fi
+}

@@ -98,6 +98,20 @@ static void system_riscv64(struct cfg_model *m)
 	model_add_mem(m, 0x10001000, 0x10001000, 0x8000, RW_IO);
 }
 
+/* QEMU virt with gic-version=2: GICD, GICC, GICH, GICV as the DTB has them. */
+void model_system_gicv2(struct cfg_model *m)
+{
+	struct bulkhead_irqchip *chip = &m->sys.irqchip;
+
+	model_system(m, BULKHEAD_ARCH_ARM64);
+	chip->type = BULKHEAD_IRQCHIP_GICV2;
+	chip->redist_base = 0;
+	chip->redist_size = 0;
+	chip->gicc_base = 0x08010000;
+	chip->gich_base = 0x08030000;
+	chip->gicv_base = 0x08040000;
+}
+
 void model_system(struct cfg_model *m, __u16 arch)
 {
 	memset(m, 0, sizeof(*m));

@@ -44,6 +44,8 @@ void model_add_virtio(struct cfg_model *m, __u64 address, __u32 irq,
 
 /* Valid configs, in the shape of the QEMU virt machines. */
 void model_system(struct cfg_model *m, __u16 arch);
+/* The arm64 one with a GICv2 (QEMU virt, gic-version=2) instead. */
+void model_system_gicv2(struct cfg_model *m);
 /* which: 0 or 1, two cells that are disjoint from each other. */
 void model_cell(struct cfg_model *m, __u16 arch, int which);
 /*

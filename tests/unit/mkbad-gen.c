@@ -36,6 +36,16 @@ static void expect(struct gen_in *in, const char *fmt, ...)
 	va_end(ap);
 }
 
+static int is_gic(const struct cfg_model *sys)
+{
+	return sys->sys.irqchip.type != BULKHEAD_IRQCHIP_PLIC;
+}
+
+static int is_gicv2(const struct cfg_model *sys)
+{
+	return sys->sys.irqchip.type == BULKHEAD_IRQCHIP_GICV2;
+}
+
 static struct cfg_model *sys_copy(struct gen_in *in)
 {
 	in->m = *in->sys;
@@ -85,6 +95,12 @@ static __u64 free_phys(const struct cfg_model *sys)
 		top = end_of(s->irqchip.base, s->irqchip.size);
 	if (end_of(s->irqchip.redist_base, s->irqchip.redist_size) > top)
 		top = end_of(s->irqchip.redist_base, s->irqchip.redist_size);
+	if (end_of(s->irqchip.gicc_base, BULKHEAD_GICV2_GICC_SIZE) > top)
+		top = end_of(s->irqchip.gicc_base, BULKHEAD_GICV2_GICC_SIZE);
+	if (end_of(s->irqchip.gich_base, BULKHEAD_GICV2_GICH_SIZE) > top)
+		top = end_of(s->irqchip.gich_base, BULKHEAD_GICV2_GICH_SIZE);
+	if (end_of(s->irqchip.gicv_base, BULKHEAD_GICV2_GICV_SIZE) > top)
+		top = end_of(s->irqchip.gicv_base, BULKHEAD_GICV2_GICV_SIZE);
 	for (i = 0; i < sys->nmem; i++)
 		if (end_of(sys->mem[i].phys_start, sys->mem[i].size) > top)
 			top = end_of(sys->mem[i].phys_start, sys->mem[i].size);
@@ -230,7 +246,7 @@ static int sys_irqchip_type(struct gen_in *in)
 
 	m->sys.irqchip.type = gic ? BULKHEAD_IRQCHIP_PLIC : BULKHEAD_IRQCHIP_GICV3;
 	expect(in, "irqchip.type: must be %s", gic ?
-	       "BULKHEAD_IRQCHIP_GICV3 (1) on arm64" :
+	       "BULKHEAD_IRQCHIP_GICV3 (1) or BULKHEAD_IRQCHIP_GICV2 (3) on arm64" :
 	       "BULKHEAD_IRQCHIP_PLIC (2) on riscv64");
 	return finish(in);
 }
@@ -243,6 +259,67 @@ static int sys_irqchip_in_root(struct gen_in *in)
 	       (unsigned long long)m->sys.irqchip.base);
 	model_add_mem(m, m->sys.irqchip.base, free_virt(m), PAGE,
 		      RW | BULKHEAD_MEM_IO);
+	return finish(in);
+}
+
+/* The GICv2 frames on another irqchip. */
+static int sys_foreign_gicv2_frame(struct gen_in *in)
+{
+	struct cfg_model *m = sys_copy(in);
+
+	if (is_gicv2(m))
+		return -1;
+	m->sys.irqchip.gich_base = free_phys(in->sys);
+	expect(in, "irqchip.gich_base: must be 0 on %s",
+	       is_gic(m) ? "GICv3: only a GICv2 has this frame" : "the PLIC");
+	return finish(in);
+}
+
+static int sys_gicv2_no_gich(struct gen_in *in)
+{
+	struct cfg_model *m = sys_copy(in);
+
+	if (!is_gicv2(m))
+		return -1;
+	m->sys.irqchip.gich_base = 0;
+	expect(in, "irqchip.gich_base: is 0: give the physical address of the GICv2's hypervisor control interface (GICH)");
+	return finish(in);
+}
+
+static int sys_gicv2_frames_overlap(struct gen_in *in)
+{
+	struct cfg_model *m = sys_copy(in);
+
+	if (!is_gicv2(m))
+		return -1;
+	m->sys.irqchip.gicv_base = m->sys.irqchip.gicc_base;
+	expect(in, "irqchip.gicv_base: GICV 0x%llx..",
+	       (unsigned long long)m->sys.irqchip.gicc_base);
+	return finish(in);
+}
+
+static int sys_gicv2_frame_in_root(struct gen_in *in)
+{
+	struct cfg_model *m = sys_copy(in);
+
+	if (!is_gicv2(m))
+		return -1;
+	expect(in, "irqchip.gicv_base: GICV 0x%llx..",
+	       (unsigned long long)m->sys.irqchip.gicv_base);
+	model_add_mem(m, m->sys.irqchip.gicv_base, m->sys.irqchip.gicv_base,
+		      PAGE, RW | BULKHEAD_MEM_IO);
+	return finish(in);
+}
+
+static int sys_gicv2_cpus(struct gen_in *in)
+{
+	struct cfg_model *m = sys_copy(in);
+
+	if (!is_gicv2(m))
+		return -1;
+	m->sys.root_cell.cpu_set |= 1ULL << BULKHEAD_GICV2_MAX_CPUS;
+	expect(in, "root_cell.cpu_set: contains CPU %d, but a GICv2 has 8 CPU interfaces at most",
+	       BULKHEAD_GICV2_MAX_CPUS);
 	return finish(in);
 }
 
@@ -572,6 +649,23 @@ static int cell_io_in_ram(struct gen_in *in)
 	return finish(in);
 }
 
+/* A GICv2 cell finds its virtual CPU interface at the GICC address. */
+static int cell_on_gicc(struct gen_in *in)
+{
+	const struct bulkhead_irqchip *chip = &in->sys->sys.irqchip;
+	struct cfg_model *m = cell_copy(in);
+	unsigned int root_index = 0;
+	__u64 page = free_root_ram_page(in->sys, m, &root_index);
+
+	if (!is_gicv2(in->sys) || !page)
+		return -1;
+	expect(in, "memory[%u].virt_start: virtual range 0x%llx..0x%llx overlaps GICC",
+	       m->nmem, (unsigned long long)chip->gicc_base,
+	       (unsigned long long)(chip->gicc_base + PAGE - 1));
+	model_add_mem(m, page, chip->gicc_base, PAGE, RW);
+	return finish(in);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Cell configs: CPUs and interrupts. */
 
@@ -628,8 +722,7 @@ static int cell_irq_duplicate(struct gen_in *in)
 {
 	const struct bulkhead_irqchip *chip = &in->sys->sys.irqchip;
 	struct cfg_model *m = cell_copy(in);
-	__u32 irq = chip->type == BULKHEAD_IRQCHIP_GICV3 ?
-		    BULKHEAD_GIC_FIRST_SPI : 1;
+	__u32 irq = is_gic(in->sys) ? BULKHEAD_GIC_FIRST_SPI : 1;
 
 	while (irq < chip->num_irqs && irq_in_cell(m, irq))
 		irq++;
@@ -647,7 +740,7 @@ static int cell_irq_per_cpu(struct gen_in *in)
 	const struct bulkhead_irqchip *chip = &in->sys->sys.irqchip;
 	struct cfg_model *m = cell_copy(in);
 
-	if (chip->type != BULKHEAD_IRQCHIP_GICV3) {
+	if (!is_gic(in->sys)) {
 		expect(in, "irqs[%u]: interrupt 0 does not exist on the PLIC",
 		       m->nirq);
 		model_add_irq(m, 0);
@@ -664,9 +757,9 @@ static int cell_irq_maintenance(struct gen_in *in)
 	const struct bulkhead_irqchip *chip = &in->sys->sys.irqchip;
 	struct cfg_model *m = cell_copy(in);
 
-	if (chip->type != BULKHEAD_IRQCHIP_GICV3)
+	if (!is_gic(in->sys))
 		return -1;
-	expect(in, "irqs[%u]: interrupt %u is the GICv3 maintenance interrupt",
+	expect(in, "irqs[%u]: interrupt %u is the GIC maintenance interrupt",
 	       m->nirq, chip->maintenance_irq);
 	model_add_irq(m, chip->maintenance_irq);
 	return finish(in);
@@ -679,10 +772,8 @@ static int cell_irq_maintenance(struct gen_in *in)
 static int sys_virtio_notify_irq(struct gen_in *in)
 {
 	struct cfg_model *m = sys_copy(in);
-	int gic = m->sys.irqchip.type == BULKHEAD_IRQCHIP_GICV3;
-
 	m->sys.irqchip.virtio_notify_irq = m->sys.irqchip.num_irqs;
-	expect(in, "irqchip.virtio_notify_irq: is not %s", gic ?
+	expect(in, "irqchip.virtio_notify_irq: is not %s", is_gic(m) ?
 	       "an SPI of the GIC" : "a source of the PLIC");
 	return finish(in);
 }
@@ -811,6 +902,11 @@ static const struct {
 	{ "sys-overlapping-regions", sys_overlapping_regions },
 	{ "sys-irqchip-type", sys_irqchip_type },
 	{ "sys-irqchip-in-root", sys_irqchip_in_root },
+	{ "sys-foreign-gicv2-frame", sys_foreign_gicv2_frame },
+	{ "sys-gicv2-no-gich", sys_gicv2_no_gich },
+	{ "sys-gicv2-frames-overlap", sys_gicv2_frames_overlap },
+	{ "sys-gicv2-frame-in-root", sys_gicv2_frame_in_root },
+	{ "sys-gicv2-cpus", sys_gicv2_cpus },
 	{ "sys-root-irqs", sys_root_irqs },
 	{ "sys-root-no-cpu", sys_root_cpus },
 	{ "cell-truncated-header", cell_truncated_header },
@@ -838,6 +934,7 @@ static const struct {
 	{ "cell-hypervisor-memory", cell_hypervisor_memory },
 	{ "cell-memory-not-roots", cell_outside_root },
 	{ "cell-io-in-ram", cell_io_in_ram },
+	{ "cell-on-gicc", cell_on_gicc },
 	{ "cell-cpu-not-roots", cell_foreign_cpu },
 	{ "cell-root-last-cpu", cell_root_last_cpu },
 	{ "cell-no-cpu", cell_no_cpu },

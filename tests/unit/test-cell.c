@@ -70,7 +70,7 @@ CELL_BLOB_CASE(cell_too_many_irqs, ARM64, "num_irqs",
 
 /* Header fields. */
 CELL_CASE(cell_revision, ARM64, "revision",
-	  "is revision 65535, but this bulkhead reads revision 1",
+	  "is revision 65535, but this bulkhead reads revision 2",
 	  CELL.revision = 0xffff)
 CELL_CASE(cell_architecture_unknown, ARM64, "architecture",
 	  "is not a known architecture: use BULKHEAD_ARCH_ARM64 (1) or BULKHEAD_ARCH_RISCV64 (2) (0x9)",
@@ -216,7 +216,7 @@ CELL_CASE(cell_irq_ppi, ARM64, "irqs[1]",
 	  "interrupt 27 is an SGI or PPI (below 32)", m.irqs[1] = 27)
 CELL_CASE(cell_irq_sgi, ARM64, "irqs[0]", "SGI or PPI", m.irqs[0] = 0)
 CELL_CASE(cell_irq_maintenance, ARM64, "irqs[2]",
-	  "interrupt 25 is the GICv3 maintenance interrupt", m.irqs[2] = 25)
+	  "interrupt 25 is the GIC maintenance interrupt", m.irqs[2] = 25)
 CELL_CASE(cell_irq_plic_zero, RISCV64, "irqs[0]",
 	  "interrupt 0 does not exist on the PLIC", m.irqs[0] = 0)
 CELL_CASE(cell_irq_duplicate, ARM64, "irqs[3]",

@@ -64,15 +64,22 @@ void expect_system(const struct cfg_model *m, const char *field,
 	expect_system_blob(&b, field, reason);
 }
 
+void expect_cell_on(const struct cfg_model *sys, const struct cfg_model *m,
+		    const char *field, const char *reason)
+{
+	static struct cfg_blob b, s;
+
+	model_to_blob(sys, &s);
+	model_to_blob(m, &b);
+	expect_cell_blob(&b, &s, field, reason);
+}
+
 void expect_cell(const struct cfg_model *m, const char *field,
 		 const char *reason)
 {
-	static struct cfg_blob b, s;
 	struct cfg_model sys;
 
 	model_system(&sys, m->cell.architecture == BULKHEAD_ARCH_RISCV64 ?
 			   BULKHEAD_ARCH_RISCV64 : BULKHEAD_ARCH_ARM64);
-	model_to_blob(&sys, &s);
-	model_to_blob(m, &b);
-	expect_cell_blob(&b, &s, field, reason);
+	expect_cell_on(&sys, m, field, reason);
 }

@@ -99,7 +99,7 @@ TEST(format_dynamic_reason_after_copy)
 	copy = err;
 	memset(&err, 0, sizeof(err));
 	bulkhead_config_error_format(&copy, buf, sizeof(buf));
-	expect_string(buf, "revision: is revision 7, but this bulkhead reads revision 1: rebuild the config against this bulkhead");
+	expect_string(buf, "revision: is revision 7, but this bulkhead reads revision 2: rebuild the config against this bulkhead");
 }
 
 TEST(arch_names)

@@ -355,6 +355,126 @@ TEST(gic_versions)
 		test_fail("an ITS alone is no GIC, got v%d", g.version);
 }
 
+/* A GIC node with reg entries <address size> in 2/2 cells (n of them). */
+static void gic_with_frames(void *fdt, const char *compatible,
+			    const uint64_t *frames, int n)
+{
+	fdt32_t reg[4 * BH_GIC_FRAMES];
+	int node = fdt_add_subnode(fdt, 0, "intc@8000000"), i;
+
+	for (i = 0; i < n; i++) {
+		put_cells(reg + 4 * i, frames[2 * i], 2);
+		put_cells(reg + 4 * i + 2, frames[2 * i + 1], 2);
+	}
+	if (node < 0 || fdt_setprop_string(fdt, node, "compatible", compatible) ||
+	    fdt_setprop_empty(fdt, node, "interrupt-controller") ||
+	    fdt_setprop(fdt, node, "reg", reg, n * 16))
+		test_fail("cannot add the GIC");
+}
+
+/* QEMU virt, gic-version=2, virtualization=on: GICD, GICC, GICH, GICV. */
+static const uint64_t qemu_gicv2[8] = {
+	0x08000000, 0x10000, 0x08010000, 0x10000,
+	0x08030000, 0x10000, 0x08040000, 0x10000,
+};
+
+TEST(gic_frames)
+{
+	struct bh_gic g;
+	void *fdt;
+
+	fdt = tree(0, 0);
+	gic_with_frames(fdt, "arm,cortex-a15-gic", qemu_gicv2, 4);
+	bh_fdt_gic(fdt, &g);
+	if (g.version != 2 || g.frames != 4)
+		test_fail("GICv2 with virtualization: v%d, %d frames", g.version, g.frames);
+	else if (g.frame[0] != 0x08000000 || g.frame[1] != 0x08010000 ||
+		 g.frame[2] != 0x08030000 || g.frame[3] != 0x08040000 ||
+		 g.frame_size[3] != 0x10000)
+		test_fail("frames %#llx %#llx %#llx %#llx",
+			  (unsigned long long)g.frame[0], (unsigned long long)g.frame[1],
+			  (unsigned long long)g.frame[2], (unsigned long long)g.frame[3]);
+	if (strcmp(bh_gicv2_frame_name(2), "hypervisor control interface (GICH)"))
+		test_fail("frame 2 is \"%s\"", bh_gicv2_frame_name(2));
+
+	/* virtualization=off: GICD and GICC only. */
+	fdt = tree(0, 0);
+	gic_with_frames(fdt, "arm,cortex-a15-gic", qemu_gicv2, 2);
+	bh_fdt_gic(fdt, &g);
+	if (g.version != 2 || g.frames != 2)
+		test_fail("GICv2 without virtualization: v%d, %d frames", g.version,
+			  g.frames);
+
+	/* A GICv3's GICD and GICR: two frames, no more is asked of it. */
+	fdt = tree(0, 0);
+	gic_with_frames(fdt, "arm,gic-v3", qemu_gicv2, 2);
+	bh_fdt_gic(fdt, &g);
+	if (g.version != 3 || g.frames != 2)
+		test_fail("GICv3: v%d, %d frames", g.version, g.frames);
+
+	/* Without reg, and with a reg that is no whole number of entries. */
+	fdt = tree(0, 0);
+	gic_node(fdt, "intc@8000000", "arm,gic-400", NULL);
+	bh_fdt_gic(fdt, &g);
+	if (g.version != 2 || g.frames != 0)
+		test_fail("GIC-400 without reg: v%d, %d frames", g.version, g.frames);
+	if (fdt_setprop_u32(fdt, fdt_path_offset(fdt, "/intc@8000000"), "reg", 1))
+		test_fail("cannot set reg");
+	bh_fdt_gic(fdt, &g);
+	if (g.frames != -1)
+		test_fail("malformed reg: %d frames", g.frames);
+}
+
+static void expect_mismatch(const struct bh_gic *g,
+			    const struct bulkhead_irqchip *chip, const char *why_part)
+{
+	char why[256] = "";
+	int ret = bh_gic_config_mismatch(g, chip, why, sizeof(why));
+
+	if (!why_part && ret)
+		test_fail("config refused: %s", why);
+	if (why_part && (!ret || !strstr(why, why_part)))
+		test_fail("mismatch: \"%s\" lacks \"%s\"", why, why_part);
+}
+
+TEST(gic_config_mismatch)
+{
+	struct bulkhead_irqchip v3 = {
+		.type = BULKHEAD_IRQCHIP_GICV3, .base = 0x08000000,
+		.redist_base = 0x080a0000,
+	};
+	struct bulkhead_irqchip v2 = {
+		.type = BULKHEAD_IRQCHIP_GICV2, .base = 0x08000000,
+		.gicc_base = 0x08010000, .gich_base = 0x08030000,
+		.gicv_base = 0x08040000,
+	};
+	struct bh_gic g;
+	void *fdt;
+
+	fdt = tree(0, 0);
+	gic_with_frames(fdt, "arm,cortex-a15-gic", qemu_gicv2, 4);
+	bh_fdt_gic(fdt, &g);
+	expect_mismatch(&g, &v2, NULL);
+	expect_mismatch(&g, &v3, "irqchip.type is GICv3, but this machine's GIC is "
+			"a GICv2 (/intc@8000000, arm,cortex-a15-gic)");
+	v2.gich_base = 0x08020000;
+	expect_mismatch(&g, &v2, "irqchip.gich_base is 0x8020000, but the device tree "
+			"has the GICv2's hypervisor control interface (GICH) at 0x8030000 "
+			"(/intc@8000000, reg entry 2)");
+	v2.gich_base = 0x08030000;
+	v2.base = 0x2f000000;
+	expect_mismatch(&g, &v2, "irqchip.base is 0x2f000000, but the device tree has "
+			"the GICv2's distributor (GICD) at 0x8000000");
+	v2.base = 0x08000000;
+
+	fdt = tree(0, 0);
+	gic_with_frames(fdt, "arm,gic-v3", qemu_gicv2, 2);
+	bh_fdt_gic(fdt, &g);
+	expect_mismatch(&g, &v3, NULL);
+	expect_mismatch(&g, &v2, "irqchip.type is GICv2, but this machine's GIC is "
+			"a GICv3 (/intc@8000000, arm,gic-v3)");
+}
+
 /* ---- the image header ---- */
 
 static struct bulkhead_image_header good_header(void)

@@ -501,7 +501,8 @@ TEST(linux_riscv_tree_refused)
 		unsigned long long cpu_set;
 		const char *said;
 	} cases[] = {
-		{ ROOT_NO_PLIC, 0xc, "has no \"sifive,plic-1.0.0\" interrupt controller" },
+		{ ROOT_NO_PLIC, 0xc, "has no \"sifive,plic-1.0.0\" or \"riscv,plic0\" "
+		  "interrupt controller: Linux cells on riscv64 need a PLIC" },
 		{ ROOT_PLIC_BAD_PARENT, 0xc, "context 1 has the interrupt parent 0x10, "
 		  "which is not a hart's riscv,cpu-intc" },
 		{ ROOT_OK, 0x30, "has no cpu node with reg 4, so no hart 4" },
@@ -527,10 +528,17 @@ TEST(linux_riscv_tree_refused)
 
 #define GIC_PHANDLE	0x05
 
-/* QEMU virt arm64's essentials: four CPUs, the GICv3, the timer. */
-static void *arm64_root(void)
+/*
+ * QEMU virt arm64's essentials: four CPUs, the GIC (gic-version=3, or 2
+ * with virtualization=on: GICD, GICC, GICH, GICV and a v2m frame), the
+ * timer with its PPIs (under a GICv2 wired to the four CPUs), or none: 0.
+ */
+static void *arm64_gic_root(int gic)
 {
+	/* <type number flags>, as QEMU writes them; flags 0xf04 for GICv2. */
+	static const uint32_t timer_ppis[4] = { 13, 14, 11, 10 };
 	static unsigned char buf[8192];
+	fdt32_t ppis[12], reg[16];
 	void *fdt = buf;
 	char name[16];
 	unsigned int n;
@@ -555,18 +563,57 @@ static void *arm64_root(void)
 	fdt_end_node(fdt);
 	fdt_begin_node(fdt, "intc@8000000");
 	fdt_property_u32(fdt, "phandle", GIC_PHANDLE);
-	reg_prop(fdt, 0x8000000, 0x10000);
-	fdt_property_string(fdt, "compatible", "arm,gic-v3");
+	if (gic == 2) {
+		for (n = 0; n < 4; n++) {
+			reg[4 * n] = reg[4 * n + 2] = cpu_to_fdt32(0);
+			reg[4 * n + 3] = cpu_to_fdt32(0x10000);
+		}
+		reg[1] = cpu_to_fdt32(0x8000000);
+		reg[5] = cpu_to_fdt32(0x8010000);
+		reg[9] = cpu_to_fdt32(0x8030000);
+		reg[13] = cpu_to_fdt32(0x8040000);
+		fdt_property(fdt, "reg", reg, sizeof(reg));
+		ppis[0] = cpu_to_fdt32(1);
+		ppis[1] = cpu_to_fdt32(9);
+		ppis[2] = cpu_to_fdt32(0xf04);
+		fdt_property(fdt, "interrupts", ppis, 12);
+		fdt_property_string(fdt, "compatible", "arm,cortex-a15-gic");
+		fdt_property(fdt, "ranges", NULL, 0);
+		fdt_property_u32(fdt, "#size-cells", 2);
+		fdt_property_u32(fdt, "#address-cells", 2);
+	} else if (gic == 3) {
+		reg_prop(fdt, 0x8000000, 0x10000);
+		fdt_property_string(fdt, "compatible", "arm,gic-v3");
+	}
 	fdt_property(fdt, "interrupt-controller", NULL, 0);
 	fdt_property_u32(fdt, "#interrupt-cells", 3);
+	if (gic == 2) {
+		fdt_begin_node(fdt, "v2m@8020000");
+		fdt_property_u32(fdt, "phandle", GIC_PHANDLE + 1);
+		reg_prop(fdt, 0x8020000, 0x1000);
+		fdt_property(fdt, "msi-controller", NULL, 0);
+		fdt_property_string(fdt, "compatible", "arm,gic-v2m-frame");
+		fdt_end_node(fdt);
+	}
 	fdt_end_node(fdt);
 	fdt_begin_node(fdt, "timer");
+	for (n = 0; n < 4; n++) {
+		ppis[3 * n] = cpu_to_fdt32(1);
+		ppis[3 * n + 1] = cpu_to_fdt32(timer_ppis[n]);
+		ppis[3 * n + 2] = cpu_to_fdt32(gic == 2 ? 0xf04 : 4);
+	}
+	fdt_property(fdt, "interrupts", ppis, sizeof(ppis));
 	fdt_property_string(fdt, "compatible", "arm,armv8-timer");
 	fdt_end_node(fdt);
 	fdt_end_node(fdt);
 	if (fdt_finish(fdt))
 		test_fail("cannot build the root tree");
 	return fdt;
+}
+
+static void *arm64_root(void)
+{
+	return arm64_gic_root(3);
 }
 
 /*
@@ -757,4 +804,120 @@ TEST(linux_no_virtio_no_pool)
 	if (has_node(fdt, "/reserved-memory"))
 		test_fail("/reserved-memory in a cell without virtio devices");
 	free(fdt);
+}
+
+/* ---- the arm64 GIC: GICv3 as the machine's, GICv2 as the cell sees it ---- */
+
+static void *arm64_tree(unsigned int gic, FILE *report)
+{
+	return cell_tree(virtio_cell(ARM64), arm64_gic_root(gic), report);
+}
+
+/* The timer's PPIs 13, 14, 11, 10 with these flags. */
+static void expect_timer(const void *fdt, uint32_t flags)
+{
+	const uint32_t want[12] = {
+		1, 13, flags, 1, 14, flags, 1, 11, flags, 1, 10, flags,
+	};
+	int node = node_or_fail(fdt, "/timer");
+
+	if (node >= 0)
+		expect_cells(fdt, node, "interrupts", want, 12);
+}
+
+TEST(linux_arm64_gicv3)
+{
+	static const uint32_t reg[4] = { 0, 0x8000000, 0, 0x10000 };
+	void *fdt = arm64_tree(3, NULL);
+	int node;
+
+	if (!fdt) {
+		test_fail("no tree");
+		return;
+	}
+	node = node_or_fail(fdt, "/intc@8000000");
+	if (node >= 0) {
+		if (fdt_node_check_compatible(fdt, node, "arm,gic-v3"))
+			test_fail("the GICv3 is no arm,gic-v3");
+		expect_cells(fdt, node, "reg", reg, 4);
+	}
+	expect_timer(fdt, 4);
+	free(fdt);
+}
+
+/*
+ * QEMU's GICv2 for a two-CPU cell: GICD and, at the GICC address, the
+ * virtual CPU interface; no GICH, GICV, maintenance interrupt or v2m
+ * frame; the timer's PPIs wired to two CPUs, GIC_CPU_MASK_SIMPLE(2).
+ */
+TEST(linux_arm64_gicv2)
+{
+	static const uint32_t reg[8] = {
+		0, 0x8000000, 0, 0x1000, 0, 0x8010000, 0, 0x2000,
+	};
+	static const uint32_t cells = 3, irq0[3] = { 0, 201 - 32, 1 };
+	const char *compat;
+	void *fdt = arm64_tree(2, NULL);
+	int node, len;
+
+	if (!fdt) {
+		test_fail("no tree");
+		return;
+	}
+	node = node_or_fail(fdt, "/intc@8000000");
+	if (node >= 0) {
+		compat = fdt_getprop(fdt, node, "compatible", &len);
+		if (!compat || len != sizeof("arm,cortex-a15-gic") ||
+		    strcmp(compat, "arm,cortex-a15-gic"))
+			test_fail("compatible \"%s\"", compat ? compat : "(none)");
+		expect_cells(fdt, node, "reg", reg, 8);
+		expect_cells(fdt, node, "#interrupt-cells", &cells, 1);
+		if (!fdt_getprop(fdt, node, "interrupt-controller", NULL))
+			test_fail("the GICv2 is no interrupt-controller");
+		if (fdt_getprop(fdt, node, "interrupts", NULL))
+			test_fail("the cell sees the maintenance interrupt");
+		if (fdt_first_subnode(fdt, node) >= 0)
+			test_fail("the v2m frame was passed to the cell");
+		if (fdt_get_phandle(fdt, node) != GIC_PHANDLE)
+			test_fail("the GICv2 lost its phandle");
+	}
+	expect_timer(fdt, 0x304);
+	expect_transport(fdt, 0x0b000000, expect_pool(fdt, 0x78000000), GIC_PHANDLE,
+			 irq0, 3);
+	free(fdt);
+}
+
+TEST(linux_arm64_gicv2_report)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *report = open_memstream(&text, &size);
+	void *fdt = arm64_tree(2, report);
+
+	fclose(report);
+	if (!fdt)
+		test_fail("no tree");
+	else if (!strstr(text, "device tree: intc@8000000 passed to the cell as a "
+			 "GICv2: distributor 0x8000000, CPU interface 0x8010000 (the "
+			 "hypervisor's GICH and GICV left out)\n"))
+		test_fail("report:\n%s", text);
+	free(fdt);
+	free(text);
+}
+
+TEST(linux_arm64_no_gic)
+{
+	void *fdt;
+
+	listen();
+	fdt = arm64_tree(0, NULL);
+	if (fdt) {
+		heard();
+		free(fdt);
+		test_fail("a tree without a GIC accepted");
+		return;
+	}
+	expect_said("has no \"arm,gic-v3\", \"arm,gic-400\", \"arm,cortex-a15-gic\", "
+		    "\"arm,cortex-a9-gic\" or \"arm,cortex-a7-gic\" interrupt controller: "
+		    "Linux cells on arm64 need a GIC");
 }

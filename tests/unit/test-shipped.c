@@ -2,8 +2,9 @@
 /*
  * The shipped configs (the C files in configs/<arch>/, compiled to .cell files by the
  * Makefile into <dir>/<arch>/): every system config is valid, every cell is
- * valid against its system and disjoint from the others, and every mkbad
- * case derived from them is rejected with the predicted message.
+ * valid against each system config of its architecture (arm64 has one per
+ * GIC version) and disjoint from the others, and every mkbad case derived
+ * from them is rejected with the predicted message.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -13,14 +14,18 @@
 #include "test.h"
 
 #define MAX_CELLS 32
+/* arm64 has one per GIC version; every cell runs on each. */
+#define MAX_SYSTEMS 4
 
 struct shipped {
 	const char *arch;
-	struct cfg_blob sys;
-	char sys_name[256];
+	struct cfg_blob systems[MAX_SYSTEMS];
+	char sys_names[MAX_SYSTEMS][256];
+	int num_systems;
 	struct cfg_blob cells[MAX_CELLS];
 	char cell_names[MAX_CELLS][256];
 	int num_cells;
+	int sys;		/* the system the cells are checked against */
 };
 
 static int read_blob(const char *path, struct cfg_blob *b)
@@ -40,6 +45,7 @@ static void load_arch(const char *dir, struct shipped *s)
 	char path[4096];
 	struct dirent *e;
 	struct cfg_blob *b;
+	int n;
 	DIR *d;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, s->arch);
@@ -53,27 +59,36 @@ static void load_arch(const char *dir, struct shipped *s)
 		b = &s->cells[s->num_cells];
 		if (read_blob(path, b))
 			continue;
+		n = (int)strlen(e->d_name) - 5;
 		if (b->system) {
-			s->sys = *b;
-			snprintf(s->sys_name, sizeof(s->sys_name), "%.*s",
-				 (int)(strlen(e->d_name) - 5), e->d_name);
+			if (s->num_systems == MAX_SYSTEMS)
+				continue;
+			s->systems[s->num_systems] = *b;
+			snprintf(s->sys_names[s->num_systems++], 256, "%.*s", n,
+				 e->d_name);
 			continue;
 		}
-		snprintf(s->cell_names[s->num_cells], 256, "%.*s",
-			 (int)(strlen(e->d_name) - 5), e->d_name);
+		snprintf(s->cell_names[s->num_cells], 256, "%.*s", n, e->d_name);
 		s->num_cells++;
 	}
 	if (d)
 		closedir(d);
 }
 
+static struct cfg_blob *cur_sys(struct shipped *s)
+{
+	return &s->systems[s->sys];
+}
+
+/* file: a system config, or a cell config on the current system. */
 static void report(const char *what, const struct shipped *s,
-		   const char *file, int ret,
+		   const char *file, int on_sys, int ret,
 		   const struct bulkhead_config_error *err)
 {
-	char name[512], msg[320];
+	char name[1024], msg[320];
 
-	snprintf(name, sizeof(name), "shipped_%s_%s_%s", s->arch, file, what);
+	snprintf(name, sizeof(name), "shipped_%s_%s%s%s_%s", s->arch, file,
+		 on_sys ? "_on_" : "", on_sys ? s->sys_names[s->sys] : "", what);
 	if (ret)
 		bulkhead_config_error_format(err, msg, sizeof(msg));
 	test_report(name, ret ? msg : NULL);
@@ -103,12 +118,12 @@ static void check_pairs(struct shipped *s)
 			ret = bulkhead_check_cells_disjoint(blob_desc(&s->cells[i]),
 							    blob_desc(&s->cells[j]),
 							    &err);
-			report("disjoint", s, s->cell_names[j], ret, &err);
+			report("disjoint", s, s->cell_names[j], 1, ret, &err);
 		}
 		taken |= blob_desc(&s->cells[j])->cpu_set;
 	}
-	ret = bulkhead_check_root_keeps_cpu(blob_sys(&s->sys), taken, &err);
-	report("root_keeps_cpu", s, "all", ret, &err);
+	ret = bulkhead_check_root_keeps_cpu(blob_sys(cur_sys(s)), taken, &err);
+	report("root_keeps_cpu", s, "all", 1, ret, &err);
 }
 
 struct mkbad_ctx {
@@ -119,11 +134,11 @@ struct mkbad_ctx {
 static int verify_case(struct bad_case *c, void *ctx)
 {
 	struct mkbad_ctx *m = ctx;
-	char name[512];
+	char name[1024];
 
-	snprintf(name, sizeof(name), "mkbad_%s_%s_%s", m->s->arch,
-		 m->cell_name, c->name);
-	test_report(name, bad_verify(c, &m->s->sys));
+	snprintf(name, sizeof(name), "mkbad_%s_%s_on_%s_%s", m->s->arch,
+		 m->cell_name, m->s->sys_names[m->s->sys], c->name);
+	test_report(name, bad_verify(c, cur_sys(m->s)));
 	return 0;
 }
 
@@ -133,7 +148,7 @@ static void check_mkbad(struct shipped *s)
 	struct mkbad_ctx ctx = { s, NULL };
 	int i;
 
-	model_from_blob(&sys, s->sys.w, s->sys.size);
+	model_from_blob(&sys, cur_sys(s)->w, cur_sys(s)->size);
 	for (i = 0; i < s->num_cells; i++) {
 		model_from_blob(&cell, s->cells[i].w, s->cells[i].size);
 		ctx.cell_name = s->cell_names[i];
@@ -141,28 +156,40 @@ static void check_mkbad(struct shipped *s)
 	}
 }
 
+/* The cells on the current system, together and broken by mkbad. */
+static void check_cells(struct shipped *s)
+{
+	struct bulkhead_config_error err;
+	int i, ret;
+
+	for (i = 0; i < s->num_cells; i++) {
+		ret = bulkhead_check_cell(s->cells[i].w, s->cells[i].size,
+					  blob_sys(cur_sys(s)), &err);
+		report("valid", s, s->cell_names[i], 1, ret, &err);
+	}
+	check_pairs(s);
+	check_mkbad(s);
+}
+
 static int check_arch(const char *dir, const char *arch)
 {
 	static struct shipped s;
 	struct bulkhead_config_error err;
-	int i, ret;
+	struct cfg_blob *b;
+	int ret;
 
 	memset(&s, 0, sizeof(s));
 	s.arch = arch;
 	load_arch(dir, &s);
-	if (!s.sys.size)
+	if (!s.num_systems)
 		return -1;
-	ret = bulkhead_check_system(s.sys.w, s.sys.size, &err);
-	report("valid", &s, s.sys_name, ret, &err);
-	if (ret)
-		return 0;
-	for (i = 0; i < s.num_cells; i++) {
-		ret = bulkhead_check_cell(s.cells[i].w, s.cells[i].size,
-					  blob_sys(&s.sys), &err);
-		report("valid", &s, s.cell_names[i], ret, &err);
+	for (s.sys = 0; s.sys < s.num_systems; s.sys++) {
+		b = cur_sys(&s);
+		ret = bulkhead_check_system(b->w, b->size, &err);
+		report("valid", &s, s.sys_names[s.sys], 0, ret, &err);
+		if (!ret)
+			check_cells(&s);
 	}
-	check_pairs(&s);
-	check_mkbad(&s);
 	return 0;
 }
 

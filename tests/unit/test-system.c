@@ -33,10 +33,10 @@ TEST(system_null_err_ok)
 
 /* The blob as a whole. */
 SYSTEM_BLOB_CASE(system_empty, ARM64, "config",
-		 "is 0 bytes, shorter than the 240-byte system config header",
+		 "is 0 bytes, shorter than the 264-byte system config header",
 		 b.size = 0)
 SYSTEM_BLOB_CASE(system_truncated_header, ARM64, "config",
-		 "is 100 bytes, shorter than the 240-byte", b.size = 100)
+		 "is 100 bytes, shorter than the 264-byte", b.size = 100)
 SYSTEM_BLOB_CASE(system_arrays_truncated, ARM64, "root_cell.num_memory_regions",
 		 "counts past the end", b.size -= 32)
 SYSTEM_BLOB_CASE(system_trailing_bytes, ARM64, "config",
@@ -70,7 +70,7 @@ TEST(system_null_blob)
 {
 	struct bulkhead_config_error err;
 
-	expect_result(bulkhead_check_system(NULL, 240, &err), &err, "config",
+	expect_result(bulkhead_check_system(NULL, 264, &err), &err, "config",
 		      "NULL");
 	expect_result(bulkhead_check_system(NULL, 0, &err), &err, "config",
 		      "is 0 bytes");
@@ -83,8 +83,8 @@ SYSTEM_CASE(system_cell_signature, ARM64, "signature",
 SYSTEM_CASE(system_bad_signature, ARM64, "signature",
 	    "is not \"BHSYSTEM\"", m.sys.signature[0] = 'X')
 SYSTEM_CASE(system_revision, ARM64, "revision",
-	    "is revision 2, but this bulkhead reads revision 1: rebuild the config against this bulkhead",
-	    m.sys.revision = 2)
+	    "is revision 1, but this bulkhead reads revision 2: rebuild the config against this bulkhead",
+	    m.sys.revision = 1)
 SYSTEM_CASE(system_architecture_unknown, ARM64, "architecture",
 	    "is not a known architecture", m.sys.architecture = 3)
 SYSTEM_CASE(system_architecture_zero, ARM64, "architecture",
@@ -127,7 +127,7 @@ SYSTEM_CASE(system_console_wraps, ARM64, "debug_console.size", "wrap",
 
 /* Irqchip. */
 SYSTEM_CASE(system_irqchip_plic_on_arm64, ARM64, "irqchip.type",
-	    "must be BULKHEAD_IRQCHIP_GICV3 (1) on arm64",
+	    "must be BULKHEAD_IRQCHIP_GICV3 (1) or BULKHEAD_IRQCHIP_GICV2 (3) on arm64",
 	    CHIP.type = BULKHEAD_IRQCHIP_PLIC)
 SYSTEM_CASE(system_irqchip_gic_on_riscv64, RISCV64, "irqchip.type",
 	    "must be BULKHEAD_IRQCHIP_PLIC (2) on riscv64",
@@ -163,7 +163,7 @@ SYSTEM_CASE(system_gic_redist_size_zero, ARM64, "irqchip.redist_size", "is 0",
 SYSTEM_CASE(system_gic_redist_overlaps_dist, ARM64, "irqchip.redist_base",
 	    "overlaps the distributor", CHIP.redist_base = CHIP.base)
 SYSTEM_CASE(system_gic_maintenance_spi, ARM64, "irqchip.maintenance_irq",
-	    "is not a PPI (16..31): the GICv3 maintenance interrupt is per-CPU (0x28)", CHIP.maintenance_irq = 40)
+	    "is not a PPI (16..31): the GIC maintenance interrupt is per-CPU (0x28)", CHIP.maintenance_irq = 40)
 SYSTEM_CASE(system_gic_maintenance_sgi, ARM64, "irqchip.maintenance_irq",
 	    "is not a PPI", CHIP.maintenance_irq = 15)
 SYSTEM_CASE(system_plic_redist_base, RISCV64, "irqchip.redist_base",

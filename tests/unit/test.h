@@ -43,6 +43,9 @@ void expect_system(const struct cfg_model *m, const char *field,
 /* Checks m against the reference system of its architecture. */
 void expect_cell(const struct cfg_model *m, const char *field,
 		 const char *reason);
+/* Checks m against the system sys (which must be valid). */
+void expect_cell_on(const struct cfg_model *sys, const struct cfg_model *m,
+		    const char *field, const char *reason);
 
 /* A test that changes one thing in a reference config and expects field. */
 #define SYSTEM_CASE(name, arch, field, reason, ...)			\
@@ -61,6 +64,26 @@ void expect_cell(const struct cfg_model *m, const char *field,
 		model_cell(&m, arch, 0);				\
 		__VA_ARGS__;						\
 		expect_cell(&m, field, reason);				\
+	}
+
+/* The same on the arm64 reference system with a GICv2. */
+#define GICV2_SYSTEM_CASE(name, field, reason, ...)			\
+	TEST(name)							\
+	{								\
+		struct cfg_model m;					\
+		model_system_gicv2(&m);					\
+		__VA_ARGS__;						\
+		expect_system(&m, field, reason);			\
+	}
+
+#define GICV2_CELL_CASE(name, field, reason, ...)			\
+	TEST(name)							\
+	{								\
+		static struct cfg_model m, sys;				\
+		model_system_gicv2(&sys);				\
+		model_cell(&m, BULKHEAD_ARCH_ARM64, 0);			\
+		__VA_ARGS__;						\
+		expect_cell_on(&sys, &m, field, reason);		\
 	}
 
 /* Same, but the change is made to the serialised blob b. */

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * An arm64 CPU's dump: where its cell was (ELR_EL2, SPSR_EL2), what it was
- * waiting for (timers) and its interrupt state (gicv3_dump). Runs on the
+ * waiting for (timers) and its interrupt state (gic_dump). Runs on the
  * dumped CPU, inside a trap from its cell or in its park loop, so the EL2
  * exception registers still describe the cell.
  */
 #include <core/arch.h>
 #include <core/dump.h>
-#include <arch/gicv3.h>
+#include <arch/gic.h>
 #include <arch/sysreg.h>
 
 #define SPSR_I		BIT(7)
@@ -40,5 +40,5 @@ void arch_cpu_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump)
 	cpu_dump_item(dump, "CNTP_CTL_EL0", read_sysreg(cntp_ctl_el0));
 	cpu_dump_item(dump, "CNTP_CVAL_EL0", read_sysreg(cntp_cval_el0));
 	cpu_dump_item(dump, "CNTPCT_EL0", read_sysreg(cntpct_el0));
-	gicv3_dump(cpu, dump);
+	gic_dump(cpu, dump);
 }

@@ -13,7 +13,7 @@
 #include <core/page-alloc.h>
 #include <core/printk.h>
 #include <core/shared.h>
-#include <arch/gicv3.h>
+#include <arch/gic.h>
 #include <arch/paging.h>
 #include <arch/psci.h>
 #include <arch/sysreg.h>
@@ -29,6 +29,15 @@ static struct {
 	u64 hcr, cptr, mdcr, cnthctl, hstr, sre;
 } stub_state;
 
+/*
+ * ID_AA64PFR0_EL1.GIC: a GICv3 system register interface. Without one
+ * (GICv2) its registers are undefined.
+ */
+static bool has_gic_sysregs(void)
+{
+	return (read_sysreg(id_aa64pfr0_el1) >> 24) & 0xf;
+}
+
 static u64 phys_size_bits(void)
 {
 	u64 parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;
@@ -43,10 +52,6 @@ int arch_init(const struct bulkhead_system *config)
 	u64 shared_size = ALIGN_UP(sizeof(shared_region), PAGE_SIZE);
 	int err;
 
-	if (config->irqchip.type != BULKHEAD_IRQCHIP_GICV3) {
-		printk("bulkhead: arm64 needs a GICv3\n");
-		return -EINVAL;
-	}
 	err = paging_init(&hyp_paging, PAGING_HYP);
 	if (!err)
 		err = paging_map(&hyp_paging, hypervisor.base, hypervisor.base,
@@ -65,7 +70,7 @@ int arch_init(const struct bulkhead_system *config)
 		err = arch_map_device(config->debug_console.address,
 				      config->debug_console.size);
 	if (!err)
-		err = gicv3_init(&config->irqchip);
+		err = gic_init(&config->irqchip);
 	if (err)
 		printk("bulkhead: cannot build the EL2 page tables: %d\n", err);
 	return err;
@@ -125,7 +130,7 @@ int arch_cpu_init(struct per_cpu *cpu)
 	cpu->arch.entered = true;
 	cpu->state = CPU_RUNNING;
 	enable_mmu();
-	gicv3_cpu_init(cpu, false);
+	gic_cpu_init(cpu, false);
 	enter_cell(cpu);
 	return 0;
 }
@@ -142,7 +147,8 @@ long arch_entry_c(unsigned int cpu_id, u64 base, u64 config_size,
 		stub_state.mdcr = read_sysreg(mdcr_el2);
 		stub_state.cnthctl = read_sysreg(cnthctl_el2);
 		stub_state.hstr = read_sysreg(hstr_el2);
-		stub_state.sre = read_sysreg(ICC_SRE_EL2);
+		if (has_gic_sysregs())
+			stub_state.sre = read_sysreg(ICC_SRE_EL2);
 	}
 	if (cpu_id < BULKHEAD_MAX_CPUS)
 		per_cpu(cpu_id)->arch.stub_vbar = stub_vbar;
@@ -166,7 +172,8 @@ void arch_secondary_entry_c(struct guest_regs *regs)
 	write_sysreg(cnthctl_el2, stub_state.cnthctl);
 	write_sysreg(cntvoff_el2, 0);
 	write_sysreg(hstr_el2, stub_state.hstr);
-	write_sysreg(ICC_SRE_EL2, stub_state.sre);
+	if (has_gic_sysregs())
+		write_sysreg(ICC_SRE_EL2, stub_state.sre);
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
 	write_sysreg(vmpidr_el2, read_sysreg(mpidr_el1));
 	write_sysreg(hcr_el2, stub_state.hcr);
@@ -176,7 +183,7 @@ void arch_secondary_entry_c(struct guest_regs *regs)
 	cpu->arch.mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
 	cpu->arch.saved_hcr = stub_state.hcr;
 	enable_mmu();
-	gicv3_cpu_init(cpu, true);
+	gic_cpu_init(cpu, true);
 	enter_cell(cpu);
 
 	memset(regs, 0, sizeof(*regs));
@@ -203,7 +210,7 @@ static void clean_hypervisor_memory(void)
 
 void arch_cpu_disable(struct per_cpu *cpu)
 {
-	gicv3_cpu_exit(cpu);
+	gic_cpu_exit(cpu);
 	write_sysreg(hcr_el2, cpu->arch.saved_hcr);
 	write_sysreg(vttbr_el2, 0);
 	isb();
@@ -221,7 +228,7 @@ void arch_cpu_disable(struct per_cpu *cpu)
 int arch_cell_init(struct cell *cell)
 {
 	cell->arch.vmid = cell->id + 1;
-	return gicv3_cell_init(cell);
+	return gic_cell_init(cell);
 }
 
 void arch_cell_destroy(struct cell *cell)
@@ -240,7 +247,7 @@ long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
 
 void arch_cpu_power_off(struct per_cpu *cpu)
 {
-	gicv3_cpu_reset(cpu);
+	gic_cpu_reset(cpu);
 	cpu->request = CPU_REQUEST_NONE;
 	dsb(ish);
 	cpu->state = CPU_OFF;
@@ -257,7 +264,7 @@ void arch_cpu_park(struct per_cpu *cpu)
 	cpu->state = CPU_PARKED;
 	for (;;) {
 		asm volatile("wfi");
-		gicv3_ack_management();
+		gic_ack_management();
 		cpu_handle_management(cpu);
 	}
 }
@@ -265,7 +272,7 @@ void arch_cpu_park(struct per_cpu *cpu)
 void arch_send_management(struct per_cpu *cpu)
 {
 	dsb(ish);
-	gicv3_send_management(cpu);
+	gic_send_management(cpu);
 }
 
 u64 arch_cpu_hw_id(struct per_cpu *cpu)
@@ -306,15 +313,15 @@ void arch_unmap_phys(u64 phys, u64 size)
 
 void arch_virtio_raise(struct cell *cell, u32 irq)
 {
-	gicv3_raise_spi(irq);
+	gic_raise_spi(irq);
 }
 
 void arch_cell_take_irqs(struct cell *cell)
 {
-	gicv3_move_irqs(cell, true);
+	gic_move_irqs(cell, true);
 }
 
 void arch_cell_return_irqs(struct cell *cell)
 {
-	gicv3_move_irqs(cell, false);
+	gic_move_irqs(cell, false);
 }

@@ -10,7 +10,7 @@
 #include <core/printk.h>
 #include <core/shared.h>
 #include <core/mmio.h>
-#include <arch/gicv3.h>
+#include <arch/gic.h>
 #include <arch/psci.h>
 #include <arch/sysreg.h>
 
@@ -218,7 +218,7 @@ u64 arch_handle_irq(struct guest_regs *regs)
 	struct per_cpu *cpu = this_cpu();
 
 	cpu->arch.regs = regs;
-	gicv3_handle_irqs(cpu);
+	gic_handle_irqs(cpu);
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause */
 /*
  * The timer the demos in demos/common use on arm64: the EL1 virtual timer,
- * its PPI enabled in the calling CPU's redistributor.
+ * its PPI enabled for the calling CPU (GICv3: in its redistributor, GICv2:
+ * in the distributor's banked registers).
  */
 #ifndef _DEMOS_DEMO_TIMER_H
 #define _DEMOS_DEMO_TIMER_H

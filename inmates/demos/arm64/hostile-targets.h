@@ -14,4 +14,15 @@
 /* INMATE2_RAM_BASE: the RAM of the other inmate cell (inmate-smp). */
 #define HOSTILE_OTHER_CELL_RAM	0x7e100000UL
 
+/*
+ * Interrupts of others, for hostile-gic (the same numbers with GICv3 and
+ * GICv2): root's UART and virtio console (SPIs of qemu-virt.c), and the
+ * hypervisor's own: its management SGI and the GIC maintenance PPI
+ * (qemu-virt.c's maintenance_irq).
+ */
+#define HOSTILE_SPI_ROOT_UART		33
+#define HOSTILE_SPI_ROOT_VIRTIO		79
+#define HOSTILE_SGI_HYPERVISOR		15
+#define HOSTILE_PPI_MAINTENANCE		25
+
 #endif

@@ -1,26 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause
 /*
- * GICv3 through the hypervisor's emulation. Registers are only ever
- * accessed 32 or 64 bits wide; byte-wide priority registers are updated
- * by read-modify-write of their word, and the emulation masks the bytes of
- * interrupts the cell does not own.
+ * The GIC API of asm/gic.h: picks GICv3 (gicv3.c) or GICv2 (gicv2.c) once,
+ * from the comm region (a BARE=1 build: from the distributor's
+ * identification), and keeps what both share. Registers are only ever
+ * accessed 32 or 64 bits wide; byte-wide priority and target registers are
+ * updated by read-modify-write of their word, and the emulation masks the
+ * bytes of interrupts the cell does not own.
  */
+#include <bulkhead/cell-config.h>
 #include <inmate/comm.h>
-#include <inmate/printk.h>
 #include <asm/gic.h>
 #include <asm/layout.h>
 #include <asm/mmio.h>
-#include <asm/processor.h>
-#include <asm/sysreg.h>
 #include "internal.h"
 
-#define ICC_SRE_SRE		(1 << 0)
-#define ICC_CTLR_EOIMODE	(1 << 1)
-#define ICC_IAR_INTID_MASK	0xffffff
-/* Bounds the search if no frame carries the Last bit. */
-#define GICR_MAX_FRAMES		256
-
-static unsigned long redist_bases[INMATE_MAX_CPUS];
+/* 0 until the first call of gic_version(); every CPU finds the same. */
+static unsigned int version;
 
 unsigned long gic_dist_base(void)
 {
@@ -29,114 +24,67 @@ unsigned long gic_dist_base(void)
 	return base ? base : INMATE_GICD_DEFAULT;
 }
 
-/* GICR_TYPER keeps Aff3..Aff0 packed in bits 63:32. */
-static u64 typer_affinity(u64 mpidr)
+#ifdef INMATE_BARE
+/*
+ * No hypervisor to ask. A GICv2 distributor has its identification at
+ * 0xfe8 (GIC-400 and QEMU: ArchRev 2, 1 on older parts); a GICv3 has it at
+ * 0xffe8, where a GICv2 distributor (4 KiB) may not even decode, and reads
+ * 0xfe8 as 0 (reserved).
+ */
+static unsigned int find_version(void)
 {
-	return ((mpidr >> 32 & 0xff) << 24) | (mpidr & 0xffffff);
+	u32 rev = mmio_read32(gic_dist_base() + GICD_PIDR2_V2) >> 4 & 0xf;
+
+	return rev == 1 || rev == 2 ? 2 : 3;
+}
+#else
+static unsigned int find_version(void)
+{
+	/* A comm region without a type (older hypervisor): GICv3. */
+	return comm_region()->irqchip_type == BULKHEAD_IRQCHIP_GICV2 ? 2 : 3;
+}
+#endif
+
+unsigned int gic_version(void)
+{
+	if (!version)
+		version = find_version();
+	return version;
 }
 
-static unsigned long find_redist(void)
+void gic_set_priority(unsigned long prio_regs, unsigned int irq)
 {
-	u64 region = comm_region()->irqchip_redist_base;
-	unsigned long frame = region ? region : INMATE_GICR_DEFAULT;
-	u64 aff = typer_affinity(cpu_mpidr());
-	unsigned int n;
-
-	for (n = 0; n < GICR_MAX_FRAMES; n++) {
-		u64 typer = mmio_read64(frame + GICR_TYPER);
-
-		if (typer >> 32 == aff)
-			return frame;
-		if (typer & GICR_TYPER_LAST)
-			break;
-		/* GICv4 adds two frames for virtual LPIs. */
-		frame += (typer & GICR_TYPER_VLPIS ? 4 : 2) * GICR_FRAME_SIZE;
-	}
-	return 0;
+	gic_set_byte(prio_regs + 4 * (irq / 4), irq % 4, GIC_DEFAULT_PRIO);
 }
 
-unsigned long gic_redist_base(void)
+void gic_set_byte(unsigned long reg, unsigned int byte, u8 val)
 {
-	unsigned int cpu = cpu_index();
+	unsigned int shift = 8 * byte;
+	u32 word = mmio_read32(reg);
 
-	if (!redist_bases[cpu])
-		redist_bases[cpu] = find_redist();
-	return redist_bases[cpu];
+	word &= ~(0xffU << shift);
+	word |= (u32)val << shift;
+	mmio_write32(reg, word);
 }
 
 int gic_init(void)
 {
-	write_sysreg(read_sysreg(icc_sre_el1) | ICC_SRE_SRE, icc_sre_el1);
-	isb();
-	write_sysreg(0xff, icc_pmr_el1);
-	write_sysreg(0, icc_bpr1_el1);
-	/* EOImode 0: one EOIR write both drops priority and deactivates. */
-	write_sysreg(read_sysreg(icc_ctlr_el1) & ~ICC_CTLR_EOIMODE,
-		     icc_ctlr_el1);
-	write_sysreg(1, icc_igrpen1_el1);
-	isb();
-
-	if (gic_redist_base()) {
-#ifdef INMATE_BARE
-		bare_gic_setup(gic_dist_base(), gic_redist_base());
-#endif
-		return 0;
-	}
-	printk("gic: no redistributor for MPIDR 0x%llx\n", cpu_mpidr());
-	return -1;
-}
-
-static void set_bit32(unsigned long reg, unsigned int bit)
-{
-	mmio_write32(reg, mmio_read32(reg) | 1U << bit);
-}
-
-static void set_priority(unsigned long prio_regs, unsigned int irq)
-{
-	unsigned long reg = prio_regs + 4 * (irq / 4);
-	unsigned int shift = 8 * (irq % 4);
-	u32 val = mmio_read32(reg);
-
-	val &= ~(0xffU << shift);
-	val |= (u32)GIC_DEFAULT_PRIO << shift;
-	mmio_write32(reg, val);
-}
-
-static void enable_private(unsigned int irq)
-{
-	unsigned long rd = gic_redist_base();
-
-	if (!rd)
-		return;
-	set_bit32(rd + GICR_IGROUPR0, irq);
-	set_priority(rd + GICR_IPRIORITYR(0), irq);
-	mmio_write32(rd + GICR_ISENABLER0, 1U << irq);
-}
-
-static void enable_shared(unsigned int irq)
-{
-	unsigned long dist = gic_dist_base();
-
-	/* IROUTER takes the affinity in the MPIDR layout, IRM clear. */
-	mmio_write64(dist + GICD_IROUTER(irq), cpu_mpidr());
-	set_bit32(dist + GICD_IGROUPR(irq / 32), irq % 32);
-	set_priority(dist + GICD_IPRIORITYR(0), irq);
-	mmio_write32(dist + GICD_ISENABLER(irq / 32), 1U << (irq % 32));
+	return gic_version() == 2 ? gicv2_init() : gicv3_init();
 }
 
 void gic_enable_irq(unsigned int irq)
 {
-	if (irq < GIC_FIRST_SPI)
-		enable_private(irq);
+	if (gic_version() == 2)
+		gicv2_enable_irq(irq);
 	else
-		enable_shared(irq);
+		gicv3_enable_irq(irq);
 }
 
 void gic_disable_irq(unsigned int irq)
 {
 	unsigned long rd;
 
-	if (irq >= GIC_FIRST_SPI) {
+	if (irq >= GIC_FIRST_SPI || gic_version() == 2) {
 		mmio_write32(gic_dist_base() + GICD_ICENABLER(irq / 32),
 			     1U << (irq % 32));
 		return;
@@ -148,36 +96,30 @@ void gic_disable_irq(unsigned int irq)
 
 u32 gic_ack(void)
 {
-	return read_sysreg(icc_iar1_el1) & ICC_IAR_INTID_MASK;
+	return gic_version() == 2 ? gicv2_ack() : gicv3_ack();
 }
 
 void gic_eoi(u32 irq)
 {
-	write_sysreg(irq, icc_eoir1_el1);
-	isb();
-}
-
-void gic_write_sgi1r(u64 val)
-{
-	/* Data the receiver will look at must be visible before the SGI. */
-	dsb(ish);
-	write_sysreg(val, icc_sgi1r_el1);
-	isb();
+	if (gic_version() == 2)
+		gicv2_eoi(irq);
+	else
+		gicv3_eoi(irq);
 }
 
 void gic_send_sgi(u64 mpidr, unsigned int sgi)
 {
-	unsigned int aff0 = mpidr & 0xff;
-
-	gic_write_sgi1r(ICC_SGI1R_INTID(sgi) |
-			ICC_SGI1R_AFF1(mpidr >> 8 & 0xff) |
-			ICC_SGI1R_AFF2(mpidr >> 16 & 0xff) |
-			ICC_SGI1R_AFF3(mpidr >> 32 & 0xff) |
-			ICC_SGI1R_RS(aff0 / 16) |
-			ICC_SGI1R_TARGETS(1U << (aff0 % 16)));
+	if (gic_version() == 2)
+		gic_write_sgir(GICD_SGIR_LIST | GICD_SGIR_TARGETS(gic_cpu_mask(mpidr)) |
+			       GICD_SGIR_INTID(sgi));
+	else
+		gicv3_send_sgi(mpidr, sgi);
 }
 
 void gic_send_sgi_others(unsigned int sgi)
 {
-	gic_write_sgi1r(ICC_SGI1R_INTID(sgi) | ICC_SGI1R_IRM);
+	if (gic_version() == 2)
+		gic_write_sgir(GICD_SGIR_OTHERS | GICD_SGIR_INTID(sgi));
+	else
+		gic_write_sgi1r(ICC_SGI1R_INTID(sgi) | ICC_SGI1R_IRM);
 }

@@ -27,10 +27,26 @@ void irq_dispatch(void);
 
 void mmu_build_tables(void);
 
+/* gic.c: what gicv2.c and gicv3.c share. */
+void gic_set_byte(unsigned long reg, unsigned int byte, u8 val);
+/* GIC_DEFAULT_PRIO for irq in the IPRIORITYR array at prio_regs. */
+void gic_set_priority(unsigned long prio_regs, unsigned int irq);
+/* gicv2.c and gicv3.c: the API of asm/gic.h, gic.c picks one. */
+int gicv2_init(void);
+void gicv2_enable_irq(unsigned int irq);
+u32 gicv2_ack(void);
+void gicv2_eoi(u32 irq);
+int gicv3_init(void);
+void gicv3_enable_irq(unsigned int irq);
+u32 gicv3_ack(void);
+void gicv3_eoi(u32 irq);
+void gicv3_send_sgi(u64 mpidr, unsigned int sgi);
+
 #ifdef INMATE_BARE
 /* qemu-bare.c: the machine without a hypervisor. */
 void bare_console_putc(char c);
 void bare_gic_setup(unsigned long dist, unsigned long redist);
+void bare_gicv2_setup(unsigned long dist);
 #endif
 
 extern char secondary_entry[];

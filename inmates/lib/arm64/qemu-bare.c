@@ -23,6 +23,8 @@
  * secure=on has none).
  */
 #define GICD_CTLR_GRP1		(1U << 1)
+/* GICv2 (QEMU's has no security extension): group 0 on. */
+#define GICD_CTLR_V2_GRP0	(1U << 0)
 #define GICD_CTLR_ARE		(1U << 4)
 #define GICD_CTLR_RWP		(1U << 31)
 #define GICR_WAKER		0x0014
@@ -68,4 +70,16 @@ void bare_gic_setup(unsigned long dist, unsigned long redist)
 		     mmio_read32(redist + GICR_WAKER) & ~GICR_WAKER_SLEEP);
 	while (mmio_read32(redist + GICR_WAKER) & GICR_WAKER_ASLEEP)
 		cpu_relax();
+}
+
+/*
+ * The same for a GICv2: the distributor forwarding group 0, where the
+ * interrupts are after reset and where a cell's are injected.
+ */
+void bare_gicv2_setup(unsigned long dist)
+{
+	u32 ctlr = mmio_read32(dist + GICD_CTLR);
+
+	if (!(ctlr & GICD_CTLR_V2_GRP0))
+		mmio_write32(dist + GICD_CTLR, ctlr | GICD_CTLR_V2_GRP0);
 }

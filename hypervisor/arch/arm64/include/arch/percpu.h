@@ -23,6 +23,8 @@ struct arch_per_cpu {
 	/* The cell's registers saved by the current trap, for dumps. */
 	struct guest_regs *regs;
 	unsigned int num_lrs;
+	/* GICv2: this CPU's bit in distributor target lists, 0 if unknown. */
+	u8 gic_target;
 	bool entered;
 	bool disabling;
 };

@@ -34,5 +34,7 @@
  */
 #define INMATE_GICD_DEFAULT	0x08000000
 #define INMATE_GICR_DEFAULT	0x080a0000
+/* GICv2: the CPU interface. */
+#define INMATE_GICC_DEFAULT	0x08010000
 
 #endif
