@@ -3,7 +3,8 @@
  * libFuzzer target of the config validator.
  *
  * The input is checked as a system config and as a cell config against the
- * shipped arm64 system config. When it passes as a system config, the
+ * shipped arm64 system configs (GICv3 and GICv2). When it passes as a
+ * system config, the
  * shipped cell is checked against it; when it passes as a cell, it is
  * checked against the shipped cell. The validator must never read outside
  * the input, whatever the input says about itself: the input is copied into
@@ -18,6 +19,8 @@
 
 extern const void *const fuzz_system;
 extern const unsigned long fuzz_system_size;
+extern const void *const fuzz_system_gicv2;
+extern const unsigned long fuzz_system_gicv2_size;
 extern const void *const fuzz_cell;
 extern const unsigned long fuzz_cell_size;
 
@@ -30,7 +33,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	/* A fuzzer against a rejected system config would test nothing. */
 	if (bulkhead_check_system(fuzz_system, fuzz_system_size, NULL) ||
-	    bulkhead_check_cell(fuzz_cell, fuzz_cell_size, fuzz_system, NULL))
+	    bulkhead_check_cell(fuzz_cell, fuzz_cell_size, fuzz_system, NULL) ||
+	    bulkhead_check_system(fuzz_system_gicv2, fuzz_system_gicv2_size,
+				  NULL) ||
+	    bulkhead_check_cell(fuzz_cell, fuzz_cell_size, fuzz_system_gicv2,
+				NULL))
 		abort();
 	return 0;
 }
@@ -69,6 +76,8 @@ static void as_cell(const void *blob, size_t size)
 	struct bulkhead_config_error err;
 
 	if (bulkhead_check_cell(blob, size, NULL, &err))
+		format(&err);
+	if (bulkhead_check_cell(blob, size, fuzz_system_gicv2, &err))
 		format(&err);
 	if (bulkhead_check_cell(blob, size, fuzz_system, &err)) {
 		format(&err);
