@@ -50,6 +50,12 @@ static long cell_ioctl(unsigned int cmd, unsigned long arg)
 			err = bulkhead_cpu_dump(&dump);
 		break;
 	default:
+		/* An id above 32 bits names no cell, not the one its low bits do. */
+		if (arg > UINT_MAX) {
+			pr_err("bulkhead: no cell has id %#lx\n", arg);
+			err = -ENOENT;
+			break;
+		}
 		if (arg == 0) {
 			pr_err("bulkhead: the root cell (id 0) cannot be started, shut down or destroyed; bulkhead disable hands everything back\n");
 			err = -EINVAL;
