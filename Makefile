@@ -111,6 +111,17 @@ demo: deps
 bench:
 	@ci/bench $(if $(filter command line environment,$(origin ARCH)),$(ARCH))
 
+# Every fuzzer in longer rounds than make check's, with fresh seeds: the
+# host's libFuzzer targets (HOST_TIME=N seconds each, default 60), then on
+# both arches and kernels unless ARCH is given the root side (40-fuzz-root)
+# and the cell side (41-fuzz-cell): SEED=N replays a seed, SCALE=N sets the
+# length (default 10 times make check's). Documentation/testing.md, "Fuzzing".
+.PHONY: fuzz
+fuzz:
+	@SEED=$(SEED) SCALE=$(SCALE) KERNELS="$(KERNELS)" HOST_TIME=$(HOST_TIME) \
+		SIDES="$(SIDES)" tests/system/fuzz-rounds \
+		$(if $(filter command line environment,$(origin ARCH)),$(ARCH))
+
 clean:
 	rm -rf driver/*.o driver/*.ko driver/*.mod* driver/.*.cmd driver/modules.order \
 		driver/Module.symvers

@@ -11,13 +11,21 @@
  *   QEMU_VIRT_NAME  the root cell's name;
  *   QEMU_VIRT_GIC   the irqchip's type and its version's frames, as
  *                   designated initializers of struct bulkhead_irqchip.
+ * A test config may also define QEMU_VIRT_EXTRA_MEMORY, one more memory
+ * region of the root cell as an initializer (tests/configs/common/ram-hole.c).
  */
 #include <bulkhead/cell-config.h>
 #include "qemu-virt-layout.h"
 
+#ifdef QEMU_VIRT_EXTRA_MEMORY
+#define QEMU_VIRT_NUM_EXTRA	1
+#else
+#define QEMU_VIRT_NUM_EXTRA	0
+#endif
+
 struct {
 	struct bulkhead_system system;
-	struct bulkhead_memory memory[8];
+	struct bulkhead_memory memory[8 + QEMU_VIRT_NUM_EXTRA];
 } config BULKHEAD_CONFIG_SECTION = {
 	.system = {
 		.signature = BULKHEAD_SYSTEM_SIGNATURE,
@@ -116,5 +124,8 @@ struct {
 			.flags = BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE |
 				 BULKHEAD_MEM_IO,
 		},
+#ifdef QEMU_VIRT_EXTRA_MEMORY
+		QEMU_VIRT_EXTRA_MEMORY,
+#endif
 	},
 };

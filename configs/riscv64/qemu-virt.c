@@ -2,7 +2,9 @@
 /*
  * System config of the riscv64 QEMU test machine: the hypervisor's memory,
  * its debug console, the PLIC, and the root cell (the Linux that enables
- * bulkhead) with the memory and devices it keeps.
+ * bulkhead) with the memory and devices it keeps. A test config may define
+ * QEMU_VIRT_EXTRA_MEMORY, one more memory region of the root cell as an
+ * initializer, and include this (tests/configs/common/ram-hole.c).
  */
 #include <bulkhead/cell-config.h>
 #include "qemu-virt-layout.h"
@@ -11,9 +13,15 @@
 #define RWX_RAM (BULKHEAD_MEM_READ | BULKHEAD_MEM_WRITE | \
 		 BULKHEAD_MEM_EXECUTE | BULKHEAD_MEM_DMA)
 
+#ifdef QEMU_VIRT_EXTRA_MEMORY
+#define QEMU_VIRT_NUM_EXTRA	1
+#else
+#define QEMU_VIRT_NUM_EXTRA	0
+#endif
+
 struct {
 	struct bulkhead_system system;
-	struct bulkhead_memory memory[7];
+	struct bulkhead_memory memory[7 + QEMU_VIRT_NUM_EXTRA];
 } config BULKHEAD_CONFIG_SECTION = {
 	.system = {
 		.signature = BULKHEAD_SYSTEM_SIGNATURE,
@@ -92,5 +100,8 @@ struct {
 			.size = 0x8000,
 			.flags = RW_IO,
 		},
+#ifdef QEMU_VIRT_EXTRA_MEMORY
+		QEMU_VIRT_EXTRA_MEMORY,
+#endif
 	},
 };

@@ -108,6 +108,7 @@ int cell_init(struct cell *cell, const struct bulkhead_cell_desc *desc)
 	cell->comm = NULL;
 	cell->console_len = 0;
 	cell->reported_gic = false;
+	cell->reports = 0;
 	init_irq_ownership(cell);
 	err = paging_init(&cell->guest_paging, PAGING_GUEST);
 	if (err)
@@ -133,6 +134,26 @@ void cell_destroy(struct cell *cell)
 	if (cell->comm)
 		page_free(cell->comm);
 	cell->comm = NULL;
+}
+
+/*
+ * A cell that repeats forbidden requests in a loop (a fuzzer does, at
+ * thousands a second) must not fill the console: the ring root reads
+ * would lose everything else, and every CPU's printk waits for the UART,
+ * a slow one on a board. Reported: the first CELL_MAX_REPORTS refusals
+ * since the cell started, then one line saying the rest are not.
+ */
+bool cell_may_report(struct cell *cell)
+{
+	u64 n;
+
+	if (cell == &root_cell)
+		return true;
+	n = __atomic_fetch_add(&cell->reports, 1, __ATOMIC_RELAXED);
+	if (n == CELL_MAX_REPORTS)
+		printk("bulkhead: cell \"%s\": %u refusals reported since its start; the rest are not\n",
+		       cell->desc->name, CELL_MAX_REPORTS);
+	return n < CELL_MAX_REPORTS;
 }
 
 unsigned int cell_region_flags(const struct bulkhead_memory *mem)

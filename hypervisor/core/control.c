@@ -138,6 +138,7 @@ static long copy_config_from_root(struct cell *cell, u64 address, u64 size)
 {
 	u64 phys = root_ram_phys(address, size, false);
 	void *src;
+	long err;
 
 	if (!phys) {
 		printk("bulkhead: cell config at 0x%llx (%llu bytes) is not in root RAM\n",
@@ -152,8 +153,15 @@ static long copy_config_from_root(struct cell *cell, u64 address, u64 size)
 		pages_free(cell->config_pages, PAGES(size));
 		return -ENOMEM;
 	}
-	memcpy(cell->config_pages, src, size);
+	err = arch_copy_guarded(cell->config_pages, src, size);
 	arch_unmap_phys(phys, size);
+	if (err) {
+		printk("bulkhead: cell config at 0x%llx (%llu bytes): root's memory there cannot be read (firmware's, or no memory at all): leave that range out of the system config\n",
+		       address, size);
+		pages_free(cell->config_pages, PAGES(size));
+		cell->config_pages = NULL;
+		return err;
+	}
 	cell->config_size = size;
 	return 0;
 }
@@ -312,23 +320,38 @@ static bool cell_cpus_off(struct cell *cell)
 	return true;
 }
 
-/* Stops every CPU of the cell except the caller; they power off. */
-static long stop_cpus(struct cell *cell, struct per_cpu *caller)
+/* Asks every CPU of the cell that runs, but the caller, to power off. */
+static void request_stop(struct cell *cell, struct per_cpu *caller)
 {
-	u64 start = arch_time_ns();
 	unsigned int n;
 
 	for_each_cell_cpu(n, cell) {
 		struct per_cpu *cpu = per_cpu(n);
 
-		if (cpu == caller || cpu->state == CPU_OFF)
+		if (cpu == caller || READ_ONCE(cpu->state) == CPU_OFF ||
+		    READ_ONCE(cpu->request) == CPU_REQUEST_STOP)
 			continue;
 		cpu->request = CPU_REQUEST_STOP;
 		arch_send_management(cpu);
 	}
+}
+
+/*
+ * Stops every CPU of the cell except the caller; they power off. A CPU
+ * another of the cell's switched on while the first round went by (off
+ * then, so not asked) is asked in the next: a destroy left such a CPU
+ * running the cell's code, "CPUs of cell do not stop" (found by fuzz-cell
+ * on riscv64, tests/system/41-fuzz-cell.sh).
+ */
+static long stop_cpus(struct cell *cell, struct per_cpu *caller)
+{
+	u64 start = arch_time_ns();
+
+	request_stop(cell, caller);
 	if (caller)
 		return 0;
 	while (!cell_cpus_off(cell)) {
+		request_stop(cell, NULL);
 		if (arch_time_ns() - start > CPU_STOP_TIMEOUT_NS) {
 			printk("bulkhead: CPUs of cell \"%s\" do not stop\n",
 			       cell->desc->name);
@@ -434,6 +457,7 @@ long cell_start(unsigned int id)
 	while (!(cell->cpu_set & BIT(first)))
 		first++;
 	cell->failed_cpus = 0;
+	cell->reports = 0;
 	if (cell->comm) {
 		cell->comm->msg_to_cell = BULKHEAD_MSG_NONE;
 		cell->comm->reply_from_cell = BULKHEAD_REPLY_NONE;

@@ -83,6 +83,7 @@ long cpu_dump(struct per_cpu *caller, u64 cpu_id, u64 address)
 	struct per_cpu *cpu;
 	void *target;
 	u64 phys;
+	long err;
 
 	if (cpu_id >= BULKHEAD_MAX_CPUS ||
 	    !(hypervisor.cpus_enabled & BIT(cpu_id))) {
@@ -108,9 +109,12 @@ long cpu_dump(struct per_cpu *caller, u64 cpu_id, u64 address)
 	target = arch_map_phys(phys, sizeof(record));
 	if (!target)
 		return -ENOMEM;
-	memcpy(target, &record, sizeof(record));
+	err = arch_copy_guarded(target, &record, sizeof(record));
 	arch_unmap_phys(phys, sizeof(record));
-	return 0;
+	if (err)
+		printk("bulkhead: CPU dump to 0x%llx: root's memory there cannot be written (firmware's, or no memory at all): leave that range out of the system config\n",
+		       address);
+	return err;
 }
 
 void cpu_dump_item(struct bulkhead_cpu_dump *dump, const char *name, u64 value)

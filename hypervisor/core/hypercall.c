@@ -100,8 +100,9 @@ long hypercall(struct per_cpu *cpu, u64 code, u64 arg1, u64 arg2)
 		return 0;
 	}
 	if (cell != &root_cell) {
-		printk("bulkhead: cell \"%s\" made root-only hypercall %llu: refused\n",
-		       cell->desc->name, code);
+		if (cell_may_report(cell))
+			printk("bulkhead: cell \"%s\" made root-only hypercall %llu: refused\n",
+			       cell->desc->name, code);
 		return -EPERM;
 	}
 	if (code == BULKHEAD_HC_DISABLE)

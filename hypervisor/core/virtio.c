@@ -146,7 +146,7 @@ bool virtio_channel_overlaps(u64 phys, u64 size)
 
 long virtio_set_channel(u64 address, bool cells_with_virtio)
 {
-	u64 phys;
+	u64 phys, probe;
 	void *page;
 
 	if (!address) {
@@ -172,6 +172,14 @@ long virtio_set_channel(u64 address, bool cells_with_virtio)
 	page = arch_map_phys(phys, PAGE_SIZE);
 	if (!page)
 		return -ENOMEM;
+	/* Memory that faults would fault us at every request: tried once here. */
+	if (arch_copy_guarded(&probe, page, sizeof(probe)) ||
+	    arch_copy_guarded(page, &probe, sizeof(probe))) {
+		arch_unmap_phys(phys, PAGE_SIZE);
+		printk("bulkhead: virtio channel at 0x%llx refused: root's memory there cannot be used (firmware's, or no memory at all): leave that range out of the system config\n",
+		       address);
+		return -EFAULT;
+	}
 	channel_phys = phys;
 	WRITE_ONCE(channel, page);
 	return 0;

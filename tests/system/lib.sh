@@ -183,3 +183,22 @@ gic_version() {
 		echo 2
 	fi
 }
+
+# fuzz_param NAME: N of bulkhead.NAME=N on the kernel command line, if any
+# (make fuzz boots the fuzzing tests with fuzz_seed and fuzz_scale).
+fuzz_param() { sed -n "s/.*bulkhead\.$1=\([0-9][0-9]*\).*/\1/p" /proc/cmdline; }
+
+# linux_cpus: root Linux's online CPUs, by Linux's numbers.
+linux_cpus() {
+	for lc_c in /sys/devices/system/cpu/cpu[0-9]*; do
+		[ "$(cat $lc_c/online 2>/dev/null || echo 1)" = 1 ] && echo "${lc_c##*cpu}"
+	done
+}
+
+# all_cpus_compute: cpu_job 20000 gives the same result on each of them.
+all_cpus_compute() {
+	acc_want=$(cpu_job 20000)
+	for acc_c in $(linux_cpus); do
+		[ "$(taskset -c "$acc_c" awk -v n=20000 'BEGIN { s = 0; for (i = 0; i < n; i++) s = (s * 31 + i) % 1000003; print s }')" = "$acc_want" ] || return 1
+	done
+}

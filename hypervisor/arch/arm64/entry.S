@@ -175,6 +175,67 @@ hyp_vectors:
 	vector_invalid
 	vector_invalid
 
+/*
+ * long arch_copy_guarded(void *dst, const void *src, u64 size) (core/arch.h):
+ * a byte copy under copy_vectors, where a synchronous exception at EL2
+ * returns -EFAULT. The registers an exception overwrites describe the
+ * cell's CPU (the trap being handled) and are put back.
+ */
+	.global arch_copy_guarded
+arch_copy_guarded:
+	mrs	x9, vbar_el2
+	mrs	x10, elr_el2
+	mrs	x11, spsr_el2
+	mrs	x12, esr_el2
+	mrs	x13, far_el2
+	adr	x14, copy_vectors
+	msr	vbar_el2, x14
+	isb
+1:	cbz	x2, 2f
+	ldrb	w15, [x1], #1
+	strb	w15, [x0], #1
+	sub	x2, x2, #1
+	b	1b
+2:	mov	x0, #0
+3:	msr	vbar_el2, x9
+	msr	elr_el2, x10
+	msr	spsr_el2, x11
+	msr	esr_el2, x12
+	msr	far_el2, x13
+	isb
+	ret
+copy_fault:
+	mov	x0, #-14		/* -EFAULT */
+	b	3b
+
+/* hyp_vectors, but a synchronous exception at EL2 is a failed copy. */
+.macro vector_to offset
+	.align 7
+	b	hyp_vectors + \offset
+.endm
+.macro vector_copy_fault
+	.align 7
+	b	copy_fault
+.endm
+	.align 11
+copy_vectors:
+	vector_copy_fault
+	vector_to 0x080
+	vector_to 0x100
+	vector_to 0x180
+	vector_copy_fault
+	vector_to 0x280
+	vector_to 0x300
+	vector_to 0x380
+	vector_to 0x400
+	vector_to 0x480
+	vector_to 0x500
+	vector_to 0x580
+	vector_to 0x600
+	vector_to 0x680
+	vector_to 0x700
+	vector_to 0x780
+
 	.data
 	.align 2
 relocated:

@@ -243,7 +243,7 @@ bool gic_sgi_allowed(struct per_cpu *sender, u32 intid, int n,
 	else
 		allowed = (cell->cpu_set & BIT(n)) &&
 			  (intid != GIC_MANAGEMENT_SGI || cell == &root_cell);
-	if (!allowed && cell != &root_cell)
+	if (!allowed && cell != &root_cell && cell_may_report(cell))
 		printk("bulkhead: cell \"%s\": SGI %u to %s 0x%llx outside the cell dropped\n",
 		       cell->desc->name, intid, target_kind, target_id);
 	return allowed;
@@ -318,7 +318,18 @@ enum mmio_result gic_masked_access(u64 address, struct mmio_access *access,
 		access->value = mmio_read(address, access->size) & mask;
 		return MMIO_HANDLED;
 	}
-	if (set_clear || mask == (access->size == 8 ? ~0ULL : BIT(access->size * 8) - 1)) {
+	/*
+	 * Writing 0 bits to a set/clear register changes nothing, so none
+	 * goes to the hardware: QEMU 7.2's GICv2 makes an SGI pending on a
+	 * GICD_SPENDSGIR write of 0, with no sender, and aborts when it is
+	 * acknowledged (found by fuzz-cell, tests/system/41-fuzz-cell.sh).
+	 */
+	if (set_clear) {
+		if (access->value & mask)
+			mmio_write(address, access->value & mask, access->size);
+		return MMIO_HANDLED;
+	}
+	if (mask == (access->size == 8 ? ~0ULL : BIT(access->size * 8) - 1)) {
 		mmio_write(address, access->value & mask, access->size);
 		return MMIO_HANDLED;
 	}
@@ -355,12 +366,32 @@ unsigned int gic_register_bits(u64 offset, u64 *base)
 	return 0;
 }
 
-enum mmio_result gic_private_access(u64 address, u64 offset,
-				    struct mmio_access *access)
+/*
+ * Interrupt groups are the hypervisor's business: it takes the group the
+ * CPU interface signals as IRQ (Linux puts everything there before it
+ * enables us) and no other. An interrupt of a cell's moved into the other
+ * group, pending at a high priority, would be taken by nobody and keep
+ * every interrupt below it from the CPU, the management SGI included: the
+ * cell could no longer be stopped (found by fuzz-cell,
+ * tests/system/41-fuzz-cell.sh). So cells read the group registers but
+ * their writes are ignored; root, which set the groups, may still.
+ */
+static bool group_write(struct cell *cell, u64 offset,
+			const struct mmio_access *access)
+{
+	return access->is_write && cell != &root_cell &&
+	       ((offset >= GICD_IGROUPR && offset < GICD_IGROUPR + 0x80) ||
+		(offset >= GICD_IGRPMODR && offset < GICD_IGRPMODR + 0x80));
+}
+
+enum mmio_result gic_private_access(struct cell *cell, u64 address,
+				    u64 offset, struct mmio_access *access)
 {
 	unsigned int bits;
 	u64 base;
 
+	if (group_write(cell, offset, access))
+		return MMIO_HANDLED;
 	bits = gic_register_bits(offset, &base);
 	if (!bits)
 		return gic_masked_access(address, access, ~0ULL, false);
@@ -380,6 +411,8 @@ static enum mmio_result gicd_access(void *arg, struct mmio_access *access)
 	result = gic.ops->dist_access(cell, offset, access);
 	if (result != MMIO_UNHANDLED)
 		return result;
+	if (group_write(cell, offset, access))
+		return MMIO_HANDLED;
 	bits = gic_register_bits(offset, &base);
 	if (bits) {
 		mask = gic_owned_mask(cell, (offset - base) * 8 / bits,

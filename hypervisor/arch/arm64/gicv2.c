@@ -78,6 +78,8 @@
 #define SGIR_FILTER_SELF	2
 #define SGIR_NSATT		BIT(15)
 
+#define GICV2_DIST_SIZE		0x1000
+
 #define GICD_PIDR2		0x0fe8
 
 static struct {
@@ -376,6 +378,15 @@ static void gicv2_cpu_reset(struct per_cpu *cpu)
 {
 	unsigned int n;
 
+	/*
+	 * SGIs the cell left pending are not for the CPU's next owner. (Its
+	 * PPIs cannot be pending but by their lines, see ppi_global_write;
+	 * and GICD_ICPENDR0 would clear them on every CPU in QEMU 7.2.)
+	 */
+	for (n = 0; n < 16; n++)
+		if (!(gic_private_irqs() & BIT(n)))
+			mmio_write(gic.dist + GICD_CPENDSGIR + n, 0xff, 1);
+
 	/* Hardware-linked interrupts still active would stay so forever. */
 	for (n = 0; n < cpu->arch.num_lrs; n++) {
 		u32 lr = gich_read(GICH_LR(n));
@@ -455,6 +466,62 @@ static enum mmio_result itargetsr_write(struct cell *cell, u64 offset,
 	return gic_masked_access(access->address, access, mask, false);
 }
 
+/*
+ * QEMU 7.2 takes a wider GICD_SPENDSGIR write byte by byte and makes the
+ * SGI of every byte pending, a byte of 0 too, with no sender; it aborts
+ * when the CPU acknowledges that SGI (found by fuzz-cell,
+ * tests/system/41-fuzz-cell.sh). Only the bytes that set a sender go to
+ * the hardware, each alone: the same on a GIC that follows the spec.
+ */
+static enum mmio_result spendsgir_write(struct cell *cell, u64 offset,
+					struct mmio_access *access)
+{
+	u64 mask = gic_owned_mask(cell, offset - GICD_SPENDSGIR, access->size, 8);
+	u64 value = access->value & mask;
+	unsigned int n;
+	u8 byte;
+
+	gic_report_refused(cell, access, mask);
+	for (n = 0; n < access->size; n++) {
+		byte = value >> (8 * n);
+		if (byte)
+			mmio_write(access->address + n, byte, 1);
+	}
+	return MMIO_HANDLED;
+}
+
+/*
+ * QEMU 7.2's GICv2 keeps one trigger mode per PPI for all CPUs, and sets
+ * or clears a PPI's pending state on every CPU, not on the one writing:
+ * a cell making the timer's PPI edge-triggered and clearing it pending
+ * took root Linux's timer interrupt for good (found by fuzz-cell,
+ * tests/system/41-fuzz-cell.sh). A cell's writes of those fields are
+ * ignored: on a GIC-400 the trigger modes of SGIs and PPIs are fixed
+ * anyway, and no guest we know sets its PPIs pending.
+ */
+static bool ppi_global_register(u64 offset)
+{
+	return (offset >= GICD_ICFGR && offset < GICD_ICFGR + 8) ||
+	       (offset >= GICD_ISPENDR && offset < GICD_ISPENDR + 4) ||
+	       (offset >= GICD_ICPENDR && offset < GICD_ICPENDR + 4);
+}
+
+static enum mmio_result ppi_global_write(struct cell *cell, u64 offset,
+					 struct mmio_access *access)
+{
+	unsigned int bits, n;
+	u64 base, mask;
+	u32 first;
+
+	bits = gic_register_bits(offset, &base);
+	first = (offset - base) * 8 / bits;
+	mask = gic_owned_mask(cell, first, access->size, bits);
+	for (n = 0; n < access->size * 8 / bits && first + n < 32; n++)
+		mask &= ~((BIT(bits) - 1) << (n * bits));
+	return gic_masked_access(access->address, access, mask,
+				 gic_is_set_clear(offset));
+}
+
 static void sgir_write(struct per_cpu *cpu, u32 sgir)
 {
 	u32 intid = sgir & 0xf, targets = (sgir >> 16) & 0xff, allowed = 0;
@@ -489,6 +556,17 @@ static void sgir_write(struct per_cpu *cpu, u32 sgir)
 static enum mmio_result gicv2_dist_access(struct cell *cell, u64 offset,
 					  struct mmio_access *access)
 {
+	/*
+	 * A GICv2 distributor has 4 KiB of registers, the window the config
+	 * names may be larger (a GICv3's 64 KiB): nothing is behind the rest,
+	 * and an access there would fault in the hypervisor itself (found by
+	 * fuzz-cell, tests/system/41-fuzz-cell.sh). It reads 0.
+	 */
+	if (offset >= GICV2_DIST_SIZE) {
+		if (!access->is_write)
+			access->value = 0;
+		return MMIO_HANDLED;
+	}
 	if (offset == GICD_SGIR) {
 		if (access->is_write && access->size == 4)
 			sgir_write(per_cpu(access->cpu_id), access->value);
@@ -499,6 +577,11 @@ static enum mmio_result gicv2_dist_access(struct cell *cell, u64 offset,
 	if (access->is_write && offset >= GICD_ITARGETSR + 32 &&
 	    offset < GICD_ITARGETSR + 0x400)
 		return itargetsr_write(cell, offset, access);
+	if (access->is_write && cell != &root_cell && ppi_global_register(offset))
+		return ppi_global_write(cell, offset, access);
+	if (access->is_write && offset >= GICD_SPENDSGIR &&
+	    offset < GICD_SPENDSGIR + 0x10)
+		return spendsgir_write(cell, offset, access);
 	return MMIO_UNHANDLED;
 }
 

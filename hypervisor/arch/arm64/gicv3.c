@@ -10,6 +10,7 @@
 #include <core/mmio.h>
 #include <core/printk.h>
 #include <core/shared.h>
+#include <core/spinlock.h>
 #include <core/dump.h>
 #include <arch/gic.h>
 #include <arch/paging.h>
@@ -31,6 +32,7 @@
 #define GICR_ISENABLER0		(GICR_SGI_BASE + 0x0100)
 #define GICR_ICENABLER0		(GICR_SGI_BASE + 0x0180)
 #define GICR_ISPENDR0		(GICR_SGI_BASE + 0x0200)
+#define GICR_ICPENDR0		(GICR_SGI_BASE + 0x0280)
 #define GICR_ISACTIVER0		(GICR_SGI_BASE + 0x0300)
 #define GICR_IPRIORITYR		(GICR_SGI_BASE + 0x0400)
 #define GICR_PIDR2		0xffe8
@@ -322,7 +324,12 @@ static void gicv3_cpu_exit(struct per_cpu *cpu)
 
 static void gicv3_cpu_reset(struct per_cpu *cpu)
 {
+	u64 frame = cpu_frame(cpu);
 	unsigned int n;
+
+	/* What the cell left pending is not for the CPU's next owner. */
+	if (frame)
+		mmio_write(frame + GICR_ICPENDR0, ~gic_private_irqs(), 4);
 
 	/* Hardware-linked interrupts still active would stay so forever. */
 	for (n = 0; n < cpu->arch.num_lrs; n++) {
@@ -414,12 +421,22 @@ void gicv3_send_sgi(struct per_cpu *cpu, u64 sgir)
 			sgi_to_target(cpu, intid, per_cpu(n)->arch.mpidr);
 }
 
+/*
+ * A write of part of GICD_IROUTER (4 bytes at either half, as a 32-bit
+ * guest or a fuzzer writes it) is merged into the whole register and the
+ * result filtered as an 8-byte write: written alone, the low half could
+ * name a CPU of root's with the high half left as it was (found by
+ * fuzz-cell, tests/system/41-fuzz-cell.sh).
+ */
 static enum mmio_result irouter_access(struct cell *cell, u64 offset,
 				       struct mmio_access *access)
 {
 	u32 irq = (offset - GICD_IROUTER) / 8;
+	unsigned int shift = (offset % 8) * 8;
 	struct per_cpu *target = NULL;
+	u64 address = gic.dist + GICD_IROUTER + irq * 8, value, part;
 	unsigned int n;
+	int asked;
 
 	if (irq < 32 || irq >= gic.num_irqs || !cell_owns_irq(cell, irq)) {
 		gic_report_refused(cell, access, 0);
@@ -427,20 +444,26 @@ static enum mmio_result irouter_access(struct cell *cell, u64 offset,
 			access->value = 0;
 		return MMIO_HANDLED;
 	}
-	if (access->is_write && access->size == 8) {
-		/* Route only to a CPU of the cell: the first one by default. */
-		int asked = access->value & IROUTER_IRM ? -1 :
-			    cpu_by_mpidr(access->value);
-
-		if (asked >= 0 && (cell->cpu_set & BIT(asked)))
-			target = per_cpu(asked);
-		for (n = 0; n < BULKHEAD_MAX_CPUS && !target; n++)
-			if ((cell->cpu_set & BIT(n)) && per_cpu(n)->arch.entered)
-				target = per_cpu(n);
-		if (target)
-			access->value = affinity_mpidr(mpidr_affinity(target->arch.mpidr));
+	if (!access->is_write)
+		return gic_masked_access(access->address, access, ~0ULL, false);
+	spin_lock(&gic.lock);
+	value = access->value;
+	if (access->size < 8) {
+		part = (BIT(access->size * 8) - 1) << shift;
+		value = (mmio_read(address, 8) & ~part) | ((value << shift) & part);
 	}
-	return gic_masked_access(access->address, access, ~0ULL, false);
+	/* Route only to a CPU of the cell: the first one by default. */
+	asked = value & IROUTER_IRM ? -1 : cpu_by_mpidr(value);
+	if (asked >= 0 && (cell->cpu_set & BIT(asked)))
+		target = per_cpu(asked);
+	for (n = 0; n < BULKHEAD_MAX_CPUS && !target; n++)
+		if ((cell->cpu_set & BIT(n)) && per_cpu(n)->arch.entered)
+			target = per_cpu(n);
+	if (target)
+		mmio_write(address,
+			   affinity_mpidr(mpidr_affinity(target->arch.mpidr)), 8);
+	spin_unlock(&gic.lock);
+	return MMIO_HANDLED;
 }
 
 static enum mmio_result gicv3_dist_access(struct cell *cell, u64 offset,
@@ -481,7 +504,7 @@ static enum mmio_result gicr_access(void *arg, struct mmio_access *access)
 	}
 	/* The hypervisor's private interrupts are invisible to cells. */
 	if (in_frame >= GICR_SGI_BASE && in_frame < GICR_SGI_BASE + 0x1000)
-		return gic_private_access(access->address,
+		return gic_private_access(cell, access->address,
 					  in_frame - GICR_SGI_BASE, access);
 	return gic_masked_access(access->address, access, ~0ULL, false);
 }

@@ -19,6 +19,7 @@
 #define PSCI_ALREADY_ON		(-4L)
 #define AFFINITY_ON		0
 #define AFFINITY_OFF		1
+#define CPU_OFF_WAIT_NS		100000000ULL
 
 u64 psci_smc(u64 fn, u64 a1, u64 a2, u64 a3)
 {
@@ -53,21 +54,54 @@ static struct per_cpu *own_cpu(struct per_cpu *cpu, u64 mpidr, const char *call)
 
 	if (target >= 0 && (cpu->cell->cpu_set & BIT(target)))
 		return per_cpu(target);
-	printk("bulkhead: cell \"%s\": PSCI %s on MPIDR 0x%llx outside the cell refused\n",
-	       cpu->cell->desc->name, call, mpidr);
+	if (cell_may_report(cpu->cell))
+		printk("bulkhead: cell \"%s\": PSCI %s on MPIDR 0x%llx outside the cell refused\n",
+		       cpu->cell->desc->name, call, mpidr);
 	return NULL;
 }
 
+/*
+ * The target is on from here, as in cell_start(), though firmware has yet
+ * to start it: a destroy meanwhile must wait for it and stop it (see
+ * cpu_started), not take it for off and hand it to root while firmware
+ * starts it at the cell's address. Found by fuzz-cell on arm64: a cell
+ * destroyed while it switched its second CPU on gave root a CPU that ran
+ * the cell's code ("cell \"qemu-virt-arm64\" executed at 0x200", over and
+ * over; tests/system/41-fuzz-cell.sh). Of two CPU_ONs at once, one wins.
+ */
 static long cpu_on(struct per_cpu *cpu, u64 mpidr, u64 entry, u64 context)
 {
 	struct per_cpu *target = own_cpu(cpu, mpidr, "CPU_ON");
+	enum cpu_state off = CPU_OFF;
+	u64 start = arch_time_ns();
+	bool stopping;
+	long ret;
 
 	if (!target)
 		return PSCI_DENIED;
-	if (target->state != CPU_OFF)
+	if (!__atomic_compare_exchange_n(&target->state, &off, CPU_RUNNING,
+					 false, __ATOMIC_SEQ_CST,
+					 __ATOMIC_SEQ_CST))
 		return PSCI_ALREADY_ON;
 	target->cell = cpu->cell;
-	return arch_cpu_power_on(target, entry, context);
+	/* A stop asked for just now must survive the power-on's reset. */
+	stopping = READ_ONCE(target->request) == CPU_REQUEST_STOP;
+	/*
+	 * A CPU that switched itself off a moment ago is off for us before
+	 * firmware has done with it, which answers ALREADY_ON meanwhile: wait
+	 * for it rather than tell the cell its CPU is on.
+	 */
+	do
+		ret = arch_cpu_power_on(target, entry, context);
+	while (ret == PSCI_ALREADY_ON &&
+	       arch_time_ns() - start < CPU_OFF_WAIT_NS);
+	if (ret) {
+		target->state = CPU_OFF;
+		return ret;
+	}
+	if (stopping || READ_ONCE(cpu->request) == CPU_REQUEST_STOP)
+		WRITE_ONCE(target->request, CPU_REQUEST_STOP);
+	return ret;
 }
 
 static long affinity_info(struct per_cpu *cpu, u64 mpidr)

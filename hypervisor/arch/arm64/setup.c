@@ -248,9 +248,14 @@ long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
 void arch_cpu_power_off(struct per_cpu *cpu)
 {
 	gic_cpu_reset(cpu);
-	cpu->request = CPU_REQUEST_NONE;
-	dsb(ish);
+	/*
+	 * Off, then no request: a stop of its cell going on must not ask it
+	 * again in between (stop_cpus), which would leave a stale stop for
+	 * the CPU's next start.
+	 */
 	cpu->state = CPU_OFF;
+	dsb(ish);
+	cpu->request = CPU_REQUEST_NONE;
 	dsb(ish);
 	psci_smc(PSCI_CPU_OFF, 0, 0, 0);
 	printk("bulkhead: CPU %u did not power off\n", cpu->cpu_id);

@@ -132,6 +132,23 @@ static void handle_data_abort(struct per_cpu *cpu, struct guest_regs *regs,
 		handle_abort(cpu, regs, true, access.address);
 		return;
 	}
+	/*
+	 * Devices take naturally aligned accesses. A guest whose own MMU
+	 * maps a device's address as normal memory may issue unaligned ones,
+	 * which the emulation repeated on the hardware through the
+	 * hypervisor's Device mapping: an alignment fault in the hypervisor
+	 * itself on real hardware (QEMU 7.2 lets it pass). Found by
+	 * fuzz-cell's fatal operation 5 (tests/system/41-fuzz-cell.sh).
+	 */
+	if (access.address & (access.size - 1)) {
+		printk("bulkhead: cell \"%s\": unaligned %u-byte %s of 0x%llx: a device takes aligned accesses only\n",
+		       cpu->cell->desc->name, access.size,
+		       access.is_write ? "write" : "read", access.address);
+		if (cpu->cell != &root_cell)
+			cpu_fail(cpu, "unaligned device access");
+		inject_root_abort(true);
+		return;
+	}
 	if (access.is_write)
 		access.value = reg == 31 ? 0 : regs->x[reg];
 	if (access.size < 8)

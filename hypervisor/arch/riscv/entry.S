@@ -247,6 +247,38 @@ guest_fetch_u16:
 	sd	a2, 0(a1)
 	ret
 
+/*
+ * long arch_copy_guarded(void *dst, const void *src, u64 size) (core/arch.h):
+ * a byte copy whose faults land at 2, which returns -EFAULT. As in
+ * guest_fetch_u16, the CSRs a trap overwrites describe the guest and are
+ * put back.
+ */
+	.global arch_copy_guarded
+	.align 2
+arch_copy_guarded:
+	csrr	t1, stvec
+	csrr	t3, sepc
+	csrr	t4, sstatus
+	csrr	t5, CSR_HSTATUS
+	lla	t0, 2f
+	csrw	stvec, t0
+1:	beqz	a2, 3f
+	lbu	t0, 0(a1)
+	sb	t0, 0(a0)
+	addi	a0, a0, 1
+	addi	a1, a1, 1
+	addi	a2, a2, -1
+	j	1b
+	.align 2
+2:	li	a0, -14			/* -EFAULT */
+	j	4f
+3:	li	a0, 0
+4:	csrw	stvec, t1
+	csrw	sepc, t3
+	csrw	sstatus, t4
+	csrw	CSR_HSTATUS, t5
+	ret
+
 	.data
 	.align 2
 relocated:

@@ -21,19 +21,30 @@
  * Any hart running a guest may hold translations of the G-stage that
  * changed (root's shrinks when a cell is created) until it next fences:
  * firmware fences those harts and waits for them. Only harts that run a
- * guest now: one that is off or starting fences when it enters its cell,
- * and asking firmware to wait for a hart that is stopping can hang it.
+ * guest now: one that is off or starting fences when it enters its cell.
+ * A hart that switches itself off while named would never fence, and this
+ * hart would wait in firmware for good (root's lifecycle calls hung so
+ * while a cell stopped its harts by system reset: hcfuzz seed 796349823
+ * with hostile-srst, tests/system/40-fuzz-root.sh): fence_lock keeps
+ * harts from marking themselves off while a fence is on its way
+ * (sbi.c).
  */
 static void remote_hfence_gvma(void)
 {
 	unsigned long mask = 0, self = this_cpu()->cpu_id;
+	struct per_cpu *cpu;
 	unsigned int n;
 
-	for (n = 0; n < BULKHEAD_MAX_CPUS && n < 64; n++)
-		if (n != self && READ_ONCE(per_cpu(n)->arch.in_guest))
+	sbi_fence_lock();
+	for (n = 0; n < BULKHEAD_MAX_CPUS && n < 64; n++) {
+		cpu = per_cpu(n);
+		if (n != self && READ_ONCE(cpu->arch.in_guest) &&
+		    READ_ONCE(cpu->state) != CPU_OFF)
 			mask |= BIT(n);
+	}
 	if (mask)
 		sbi_call(SBI_EXT_RFENCE, SBI_RFENCE_HFENCE_GVMA, mask, 0, 0, 0, 0);
+	sbi_fence_unlock();
 }
 
 void arch_paging_flush(enum paging_kind kind)

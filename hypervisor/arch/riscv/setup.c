@@ -304,6 +304,37 @@ void arch_cpu_disable(struct per_cpu *cpu)
 	cpu->arch.disabling = true;
 }
 
+/*
+ * A hart that has just switched itself off (HART_STOP, arch_cpu_power_off)
+ * is off for us before firmware has done with it, and firmware refuses to
+ * start a hart still stopping (OpenSBI: SBI_ERR_INVALID_PARAM): the start
+ * waits for the stop to end instead of failing with that error, which a
+ * cell would take for a bad hart id (found by fuzz-cell switching its
+ * second hart on and off, tests/system/41-fuzz-cell.sh).
+ */
+#define HART_STOP_WAIT_NS	100000000ULL
+#define SBI_HSM_STOP_PENDING	3
+
+static struct sbi_ret start_hart(struct per_cpu *cpu)
+{
+	u64 start = arch_time_ns();
+	struct sbi_ret ret, status;
+
+	for (;;) {
+		ret = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, cpu->cpu_id,
+			       (u64)arch_secondary_entry, cpu->cpu_id, 0, 0);
+		if (ret.error != SBI_ERR_INVALID_PARAM ||
+		    arch_time_ns() - start > HART_STOP_WAIT_NS)
+			return ret;
+		status = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_STATUS,
+				  cpu->cpu_id, 0, 0, 0, 0);
+		/* Stopping, or stopped since the start was refused. */
+		if (status.error || (status.value != SBI_HSM_STOP_PENDING &&
+				     status.value != SBI_HSM_STOPPED))
+			return ret;
+	}
+}
+
 long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
 {
 	struct sbi_ret ret;
@@ -319,8 +350,7 @@ long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
 	 */
 	cpu->state = CPU_RUNNING;
 	memory_barrier();
-	ret = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, cpu->cpu_id,
-		       (u64)arch_secondary_entry, cpu->cpu_id, 0, 0);
+	ret = start_hart(cpu);
 	if (ret.error)
 		cpu->state = CPU_OFF;
 	return ret.error;
@@ -329,11 +359,20 @@ long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
 void arch_cpu_power_off(struct per_cpu *cpu)
 {
 	__atomic_store_n(&cpu->arch.in_guest, false, __ATOMIC_SEQ_CST);
-	cpu->request = CPU_REQUEST_NONE;
 	csr_write(CSR_SIE, 0);
 	csr_write(CSR_HVIP, 0);
 	memory_barrier();
+	/* No remote fence may be waiting for this hart in firmware. */
+	sbi_fence_lock();
 	cpu->state = CPU_OFF;
+	sbi_fence_unlock();
+	/*
+	 * Off, then no request: a stop of its cell going on must not ask it
+	 * again in between (stop_cpus), which would leave a stale stop for
+	 * the hart's next start.
+	 */
+	memory_barrier();
+	cpu->request = CPU_REQUEST_NONE;
 	memory_barrier();
 	sbi_call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, 0, 0);
 	printk("bulkhead: CPU %u did not power off\n", cpu->cpu_id);
@@ -349,18 +388,26 @@ void arch_cpu_power_off(struct per_cpu *cpu)
  * never taken, and the hart spins in its idle loop until some other
  * interrupt arrives; with nothing else due, root Linux stalls for minutes.
  * Writing an expired deadline again raises the interrupt anew; otherwise
- * the hart waits here, where the same deadline wakes it as in the guest.
+ * the hart waits here until the deadline. The same lost interrupt would
+ * keep this wfi waiting for good (root Linux on one CPU hung here, its
+ * VS timer pending, while fuzz-cell ran: tests/system/41-fuzz-cell.sh), so
+ * the wait ends on our own timer at the deadline, whose interrupt QEMU
+ * keeps in mip itself; pending or not, it is gone before the guest runs.
  */
 void arch_guest_wfi(struct guest_regs *regs)
 {
 	u64 deadline = csr_read(CSR_VSTIMECMP);
 
 	regs->sepc += 4;
-	if (csr_read(CSR_TIME) >= deadline) {
-		csr_write(CSR_VSTIMECMP, deadline);
-		return;
+	if (csr_read(CSR_TIME) < deadline) {
+		csr_write(CSR_STIMECMP, deadline);
+		csr_set(CSR_SIE, BIT(IRQ_S_TIMER));
+		asm volatile("wfi");
+		csr_clear(CSR_SIE, BIT(IRQ_S_TIMER));
+		csr_write(CSR_STIMECMP, -1UL);
 	}
-	asm volatile("wfi");
+	if (csr_read(CSR_TIME) >= deadline)
+		csr_write(CSR_VSTIMECMP, deadline);
 }
 
 void arch_cpu_park(struct per_cpu *cpu)

@@ -50,5 +50,12 @@ void arch_cpu_dump(struct per_cpu *cpu, struct bulkhead_cpu_dump *dump);
 /* Temporarily map physical memory (outside the hypervisor) for copying. */
 void *arch_map_phys(u64 phys, u64 size);
 void arch_unmap_phys(u64 phys, u64 size);
+/*
+ * memcpy for memory root names (a config to read, a dump to write): root's
+ * config may include memory nothing answers at, or that firmware protects
+ * (OpenSBI's PMP region on riscv64, a TF-A carve-out on arm64), and an
+ * access there must fail the request, not the hypervisor. 0 or -EFAULT.
+ */
+long arch_copy_guarded(void *dst, const void *src, u64 size);
 
 #endif

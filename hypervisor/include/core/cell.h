@@ -36,6 +36,8 @@ struct cell {
 	unsigned int console_len;
 	/* Once per cell: refused GIC writes are reported, not each one. */
 	bool reported_gic;
+	/* Refusals reported since the cell's start (cell_may_report()). */
+	u64 reports;
 	struct cell_virtio virtio[BULKHEAD_MAX_VIRTIO_DEVICES];
 	struct arch_cell arch;
 };
@@ -110,5 +112,11 @@ void cpu_dump_answer(struct per_cpu *cpu);
 void cpu_handle_management(struct per_cpu *cpu);
 /* Console output of a cell, collected per line. */
 void cell_console_putc(struct cell *cell, char c);
+/*
+ * Whether a refused request of the cell may still be reported on the
+ * console: the first CELL_MAX_REPORTS since its start are (root's always).
+ */
+#define CELL_MAX_REPORTS	100
+bool cell_may_report(struct cell *cell);
 
 #endif

@@ -27,6 +27,7 @@ typedef int bool;
 #define ENOENT	2
 #define EEXIST	17
 #define ETIMEDOUT	110
+#define EFAULT	14
 
 #define PAGE_SIZE	4096UL
 #define PAGE_MASK	(~(PAGE_SIZE - 1))

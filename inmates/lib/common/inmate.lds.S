@@ -4,6 +4,10 @@
  * everything up to the end of .data, .bss follows it in RAM and is cleared
  * by the startup code. riscv64's small-data sections are plain data here:
  * gp is not used (no relaxation).
+ *
+ * The command line sits at a fixed offset in every image, right after the
+ * entry code (which must end before it): INMATE_CMDLINE_SIZE zero bytes
+ * that root may load a string over (inmate/cmdline.h).
  */
 #include <asm/layout.h>
 #include <asm/lds.h>
@@ -16,6 +20,10 @@ SECTIONS
 	. = INMATE_LOAD_ADDR;
 	.text : {
 		KEEP(*(.text.entry))
+		/* Offsets from the section's start, the image's start. */
+		. = INMATE_CMDLINE_OFFSET;
+		inmate_cmdline = .;
+		. += INMATE_CMDLINE_SIZE;
 		*(.text .text.*)
 	}
 	.rodata : {

@@ -8,6 +8,7 @@
 #define _INMATE_H
 
 #include <inmate/types.h>
+#include <inmate/cmdline.h>
 #include <inmate/comm.h>
 #include <inmate/console.h>
 #include <inmate/halt.h>

@@ -138,7 +138,7 @@ bool gic_is_set_clear(u64 offset);
 u64 gic_owned_mask(struct cell *cell, u32 first_irq, unsigned int size,
 		   unsigned int bits_per_irq);
 /* A filtered access to the SGI/PPI registers of the accessing CPU. */
-enum mmio_result gic_private_access(u64 address, u64 offset,
+enum mmio_result gic_private_access(struct cell *cell, u64 address, u64 offset,
 				    struct mmio_access *access);
 
 #endif

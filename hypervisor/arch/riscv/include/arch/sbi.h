@@ -50,5 +50,8 @@ struct sbi_ret sbi_call(unsigned long ext, unsigned long fid, unsigned long a0,
 /* A VS-mode ecall: an SBI call of the cell or a hypercall; 1: disable. */
 int sbi_handle(struct per_cpu *cpu, struct guest_regs *regs);
 void sbi_send_ipi(unsigned long hartid);
+/* Held around a remote fence, and to mark a hart off (see sbi.c). */
+void sbi_fence_lock(void);
+void sbi_fence_unlock(void);
 
 #endif

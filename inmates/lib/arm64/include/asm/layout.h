@@ -29,6 +29,16 @@
 #define INMATE_STACK_SIZE	0x2000
 
 /*
+ * The command line (inmate/cmdline.h): INMATE_CMDLINE_SIZE bytes at this
+ * offset from the start of the image, zeros in every image, so that a
+ * string loaded over them after the image takes effect and an image loaded
+ * alone starts with an empty one:
+ * bulkhead cell load NAME IMAGE -s "seed=1 count=100" -a 0x100.
+ */
+#define INMATE_CMDLINE_OFFSET	0x100
+#define INMATE_CMDLINE_SIZE	0x100
+
+/*
  * Used when the comm region leaves the GIC addresses zero (always when
  * bare): QEMU virt's.
  */

@@ -9,6 +9,7 @@
 
 #include <inmate/asm-helpers.h>
 
+DEFINE_MMIO_WRITE(mmio_write8, u8, "strb %w0, [%1]", "rZ")
 DEFINE_MMIO_READ(mmio_read32, u32, "ldr %w0, [%1]")
 DEFINE_MMIO_WRITE(mmio_write32, u32, "str %w0, [%1]", "rZ")
 DEFINE_MMIO_READ(mmio_read64, u64, "ldr %x0, [%1]")

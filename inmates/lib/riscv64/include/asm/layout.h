@@ -27,6 +27,16 @@
 #define INMATE_MAX_CPUS		16
 #define INMATE_STACK_SIZE	0x2000
 
+/*
+ * The command line (inmate/cmdline.h): INMATE_CMDLINE_SIZE bytes at this
+ * offset from the start of the image, zeros in every image, so that a
+ * string loaded over them after the image takes effect and an image loaded
+ * alone starts with an empty one:
+ * bulkhead cell load NAME IMAGE -s "seed=1 count=100" -a 0x100.
+ */
+#define INMATE_CMDLINE_OFFSET	0x100
+#define INMATE_CMDLINE_SIZE	0x100
+
 /* Used when the comm region leaves the PLIC address zero (QEMU virt's). */
 #define INMATE_PLIC_DEFAULT	0x0c000000
 
