@@ -79,7 +79,9 @@ void cpu_handle_management(struct per_cpu *cpu)
 /* The hypercall: dump CPU cpu_id into root RAM at address. */
 long cpu_dump(struct per_cpu *caller, u64 cpu_id, u64 address)
 {
-	static struct bulkhead_cpu_dump record;
+	/* One per calling CPU: root's CPUs may dump at the same time. */
+	static struct bulkhead_cpu_dump records[BULKHEAD_MAX_CPUS];
+	struct bulkhead_cpu_dump *record = &records[caller->cpu_id];
 	struct per_cpu *cpu;
 	void *target;
 	u64 phys;
@@ -90,7 +92,7 @@ long cpu_dump(struct per_cpu *caller, u64 cpu_id, u64 address)
 		printk("bulkhead: CPU %llu is not under the hypervisor\n", cpu_id);
 		return -EINVAL;
 	}
-	phys = root_ram_phys(address, sizeof(record), true);
+	phys = root_ram_phys(address, sizeof(*record), true);
 	if (!phys) {
 		printk("bulkhead: dump buffer at 0x%llx is not in root RAM\n",
 		       address);
@@ -98,19 +100,19 @@ long cpu_dump(struct per_cpu *caller, u64 cpu_id, u64 address)
 	}
 	cpu = per_cpu(cpu_id);
 	if (cpu == caller) {
-		dump_header(cpu, &record);
-		record.flags = BULKHEAD_CPU_DUMP_CALLER;
-		arch_cpu_dump(cpu, &record);
+		dump_header(cpu, record);
+		record->flags = BULKHEAD_CPU_DUMP_CALLER;
+		arch_cpu_dump(cpu, record);
 	} else if (cpu->state == CPU_OFF) {
-		dump_header(cpu, &record);
+		dump_header(cpu, record);
 	} else {
-		dump_other(cpu, &record);
+		dump_other(cpu, record);
 	}
-	target = arch_map_phys(phys, sizeof(record));
+	target = arch_map_phys(phys, sizeof(*record));
 	if (!target)
 		return -ENOMEM;
-	err = arch_copy_guarded(target, &record, sizeof(record));
-	arch_unmap_phys(phys, sizeof(record));
+	err = arch_copy_guarded(target, record, sizeof(*record));
+	arch_unmap_phys(phys, sizeof(*record));
 	if (err)
 		printk("bulkhead: CPU dump to 0x%llx: root's memory there cannot be written (firmware's, or no memory at all): leave that range out of the system config\n",
 		       address);

@@ -3,8 +3,9 @@
 # attacker cell, and fuzz-ioctl throws random requests and buffers at
 # /dev/bulkhead and /dev/bulkhead-virtio and races destroy against
 # create/load/start. After every round: the hypervisor answers, root Linux
-# computes on every CPU, the victim cell (never attacked) keeps counting,
-# the page pool is back at its figure and root's memory pattern unchanged.
+# computes on every CPU, the victim cell (never attacked) keeps counting
+# and finds its memory unchanged, the page pool is back at its figure and
+# root's memory pattern unchanged.
 # Fixed seeds; `make fuzz` boots this with bulkhead.fuzz_seed=N (fresh
 # seeds) and bulkhead.fuzz_scale=N (N times the executions).
 # arches: arm64 riscv64
@@ -30,6 +31,12 @@ counter() { grep -o "\[inmate\] uart-demo: counter [0-9]*" $CONSOLE | tail -n 1 
 counts_past() { [ "$(counter)" -gt "$1" ]; }
 pool() { cat $C/mem_pool_used; }
 pattern_ok() { [ "$(md5sum < /tmp/pattern)" = "$pattern_sum" ]; }
+# The victim's memory: root may not read it, so the victim checks its code
+# and a guard area itself and says so on every line (inmate/guard.h).
+victim_memory_intact() {
+	grep -q "\[inmate\] uart-demo: counter [0-9]*, memory intact" $CONSOLE &&
+		! grep -q "\[inmate\] uart-demo: .*memory CHANGED" $CONSOLE
+}
 
 # invariants LABEL POOL CPUS: the checks after every round.
 invariants() {
@@ -41,6 +48,7 @@ invariants() {
 	check "$1: root Linux computes on each of them" all_cpus_compute
 	check "$1: page pool at $2 pages ($(pool))" [ "$(pool)" = "$2" ]
 	check "$1: root's memory pattern unchanged" pattern_ok
+	check "$1: the victim's memory unchanged (it checks its own)" victim_memory_intact
 	check "$1: no CPU of a cell other than the attacker failed" \
 		sh -c "! grep -E 'CPU [0-9]+ in cell \"(inmate|qemu-virt-$arch)\" stopped' $CONSOLE"
 	check "$1: root touched nothing it does not own" \

@@ -4,7 +4,8 @@
 # and comm region write it can with random arguments from its seed, and
 # checks every answer the hypervisor must give for certain. After every
 # run: the hypervisor answers, root Linux computes on every CPU, the
-# victim cell (the inmate cell, timer-demo on CPU 3) keeps ticking, the
+# victim cell (the inmate cell, timer-demo on CPU 3) keeps ticking and
+# finds its memory unchanged, the
 # CPUs come back to root and the page pool is back at its figure when the
 # fuzzing cell is gone, and nothing but the fuzzing cell was stopped. Runs
 # that end the cell on purpose (a fatal operation, powering off) must end
@@ -44,6 +45,11 @@ echo "fuzz-cell: seed $seed, scale $scale, $arch, Linux $(uname -r)"
 ticks() { grep -o "\[inmate\] timer-demo: [0-9]* ticks" $CONSOLE | tail -n 1 | awk '{print $3}'; }
 ticks_past() { [ "$(ticks)" -gt "$1" ]; }
 pool() { cat $C/mem_pool_used; }
+# The victim checks its code and a guard area itself (inmate/guard.h).
+victim_memory_intact() {
+	grep -q "\[inmate\] timer-demo: .*, memory intact" $CONSOLE &&
+		! grep -q "\[inmate\] timer-demo: .*memory CHANGED" $CONSOLE
+}
 cpus_back() { [ "$(cpus_online)" = 0-2 ]; }
 # The console from the start of the current run on.
 mark=0
@@ -64,6 +70,7 @@ invariants() {
 	check "$1: the hypervisor answers, the victim runs" \
 		sh -c "bulkhead cell list | grep -Eq '^1 +inmate +running +3 '"
 	check "$1: the victim keeps ticking (past $before)" until_ok 5 ticks_past "$before"
+	check "$1: the victim's memory unchanged (it checks its own)" victim_memory_intact
 	check "$1: root Linux has its CPUs back" until_ok 5 cpus_back
 	check "$1: root Linux computes on each of them" all_cpus_compute
 	check "$1: page pool at $pool_victim pages ($(pool))" [ "$(pool)" = "$pool_victim" ]

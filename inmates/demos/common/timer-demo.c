@@ -50,9 +50,9 @@ static struct stats snapshot(void)
 
 static void report(const struct stats *s)
 {
-	printk("timer-demo: %llu ticks, latency min %llu ns avg %llu ns max %llu ns\n",
+	printk("timer-demo: %llu ticks, latency min %llu ns avg %llu ns max %llu ns, memory %s\n",
 	       s->ticks, ticks_to_ns(s->min), ticks_to_ns(s->sum / s->ticks),
-	       ticks_to_ns(s->max));
+	       ticks_to_ns(s->max), guard_state());
 }
 
 int main(void)
@@ -60,6 +60,7 @@ int main(void)
 	u64 reported = 0;
 	struct stats s;
 
+	guard_init();
 	if (demo_timer_init())
 		return 0;
 	period = timer_frequency() / RATE_HZ;

@@ -28,6 +28,9 @@ SECTIONS
 	}
 	.rodata : {
 		*(.rodata .rodata.* .srodata .srodata.*)
+		/* The end of what never changes (inmate/guard.h). */
+		. = ALIGN(8);
+		__rodata_end = .;
 	}
 	.data : {
 		*(.data .data.* .sdata .sdata.*)

@@ -11,6 +11,7 @@
 #include <inmate/cmdline.h>
 #include <inmate/comm.h>
 #include <inmate/console.h>
+#include <inmate/guard.h>
 #include <inmate/halt.h>
 #include <inmate/irq.h>
 #include <inmate/printk.h>
