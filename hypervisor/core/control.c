@@ -337,6 +337,22 @@ static void request_stop(struct cell *cell, struct per_cpu *caller)
 }
 
 /*
+ * A stop may reach a CPU just as it switches itself off (request_stop saw
+ * it on): the request outlives it. Cleared when the cell's CPUs are all
+ * off and change hands or start again, or the CPU's next start would stop
+ * it at once (root's CPU_ON after a destroy: "CPU3: failed to come
+ * online"; arm64 psci.c keeps a pending stop across a start).
+ */
+static void clear_stale_requests(struct cell *cell)
+{
+	unsigned int n;
+
+	for_each_cell_cpu(n, cell)
+		WRITE_ONCE(per_cpu(n)->request, CPU_REQUEST_NONE);
+	memory_barrier();
+}
+
+/*
  * Stops every CPU of the cell except the caller; they power off. A CPU
  * another of the cell's switched on while the first round went by (off
  * then, so not asked) is asked in the next: a destroy left such a CPU
@@ -456,6 +472,7 @@ long cell_start(unsigned int id)
 	cell->loadable = false;
 	while (!(cell->cpu_set & BIT(first)))
 		first++;
+	clear_stale_requests(cell);
 	cell->failed_cpus = 0;
 	cell->reports = 0;
 	if (cell->comm) {
@@ -489,6 +506,7 @@ long cell_destroy_by_id(unsigned int id)
 		return -ENOENT;
 	if (stop_cpus(cell, NULL))
 		return -EIO;
+	clear_stale_requests(cell);
 	if (cell->loadable)
 		move_memory(cell, false, BULKHEAD_MEM_LOADABLE);
 	arch_cell_return_irqs(cell);
