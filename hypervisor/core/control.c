@@ -134,6 +134,12 @@ u64 root_ram_phys(u64 address, u64 size, bool write)
 	return phys;
 }
 
+void report_root_memory_fault(const char *what, u64 address)
+{
+	printk("bulkhead: %s at 0x%llx: root's memory there cannot be used (firmware's, or no memory at all): leave that range out of the system config\n",
+	       what, address);
+}
+
 static long copy_config_from_root(struct cell *cell, u64 address, u64 size)
 {
 	u64 phys = root_ram_phys(address, size, false);
@@ -156,8 +162,7 @@ static long copy_config_from_root(struct cell *cell, u64 address, u64 size)
 	err = arch_copy_guarded(cell->config_pages, src, size);
 	arch_unmap_phys(phys, size);
 	if (err) {
-		printk("bulkhead: cell config at 0x%llx (%llu bytes): root's memory there cannot be read (firmware's, or no memory at all): leave that range out of the system config\n",
-		       address, size);
+		report_root_memory_fault("cell config", address);
 		pages_free(cell->config_pages, PAGES(size));
 		cell->config_pages = NULL;
 		return err;

@@ -114,8 +114,7 @@ long cpu_dump(struct per_cpu *caller, u64 cpu_id, u64 address)
 	err = arch_copy_guarded(target, record, sizeof(*record));
 	arch_unmap_phys(phys, sizeof(*record));
 	if (err)
-		printk("bulkhead: CPU dump to 0x%llx: root's memory there cannot be written (firmware's, or no memory at all): leave that range out of the system config\n",
-		       address);
+		report_root_memory_fault("CPU dump buffer", address);
 	return err;
 }
 

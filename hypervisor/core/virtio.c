@@ -176,8 +176,7 @@ long virtio_set_channel(u64 address, bool cells_with_virtio)
 	if (arch_copy_guarded(&probe, page, sizeof(probe)) ||
 	    arch_copy_guarded(page, &probe, sizeof(probe))) {
 		arch_unmap_phys(phys, PAGE_SIZE);
-		printk("bulkhead: virtio channel at 0x%llx refused: root's memory there cannot be used (firmware's, or no memory at all): leave that range out of the system config\n",
-		       address);
+		report_root_memory_fault("virtio channel", address);
 		return -EFAULT;
 	}
 	channel_phys = phys;

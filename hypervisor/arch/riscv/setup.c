@@ -313,7 +313,6 @@ void arch_cpu_disable(struct per_cpu *cpu)
  * second hart on and off, tests/system/41-fuzz-cell.sh).
  */
 #define HART_STOP_WAIT_NS	100000000ULL
-#define SBI_HSM_STOP_PENDING	3
 
 static struct sbi_ret start_hart(struct per_cpu *cpu)
 {

@@ -91,6 +91,11 @@ bool cells_have_virtio(void);
 bool cells_exist(void);
 /* Where root's buffer [address, address + size) is, 0 if not root's own RAM. */
 u64 root_ram_phys(u64 address, u64 size, bool write);
+/*
+ * Says that root's buffer of what at address faulted (arch_copy_guarded):
+ * memory root's config has but firmware protects or nothing backs.
+ */
+void report_root_memory_fault(const char *what, u64 address);
 
 struct per_cpu;
 /* A CPU of this cell faulted or did something forbidden. */

@@ -24,6 +24,7 @@
 #define SBI_HSM_HART_STATUS		2
 #define SBI_HSM_STARTED			0
 #define SBI_HSM_STOPPED			1
+#define SBI_HSM_STOP_PENDING		3
 
 #define SBI_RFENCE_FENCE_I		0
 #define SBI_RFENCE_SFENCE_VMA		1
