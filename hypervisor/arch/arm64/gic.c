@@ -208,9 +208,12 @@ void gic_raise_spi(u32 irq)
 }
 
 /*
- * Interrupt lines change hands disabled and not pending, so nothing the
- * previous owner set up fires in the new one. A cell's lines are routed to
- * its first CPU.
+ * Interrupt lines change hands disabled, not pending and not active, so
+ * nothing the previous owner set up fires in the new one, and nothing it
+ * left active (a cell can set GICD_ISACTIVER, or be destroyed in its
+ * handler) keeps the line from the new owner for good (found by
+ * fuzz-cell: its SPI never came again in the next cell). A cell's lines
+ * are routed to its first CPU.
  */
 void gic_move_irqs(struct cell *cell, bool take)
 {
@@ -224,6 +227,7 @@ void gic_move_irqs(struct cell *cell, bool take)
 			continue;
 		mmio_write(gic.dist + GICD_ICENABLER + n / 32 * 4, BIT(n % 32), 4);
 		mmio_write(gic.dist + GICD_ICPENDR + n / 32 * 4, BIT(n % 32), 4);
+		mmio_write(gic.dist + GICD_ICACTIVER + n / 32 * 4, BIT(n % 32), 4);
 		gic.ops->route_spi(n, per_cpu(first));
 	}
 }

@@ -386,6 +386,8 @@ static void gicv2_cpu_reset(struct per_cpu *cpu)
 	for (n = 0; n < 16; n++)
 		if (!(gic_private_irqs() & BIT(n)))
 			mmio_write(gic.dist + GICD_CPENDSGIR + n, 0xff, 1);
+	/* Nor what it left active (GICD_ICACTIVER0 is banked per CPU). */
+	mmio_write(gic.dist + GICD_ICACTIVER, ~gic_private_irqs(), 4);
 
 	/* Hardware-linked interrupts still active would stay so forever. */
 	for (n = 0; n < cpu->arch.num_lrs; n++) {

@@ -33,6 +33,7 @@
 #define GICR_ICENABLER0		(GICR_SGI_BASE + 0x0180)
 #define GICR_ISPENDR0		(GICR_SGI_BASE + 0x0200)
 #define GICR_ICPENDR0		(GICR_SGI_BASE + 0x0280)
+#define GICR_ICACTIVER0		(GICR_SGI_BASE + 0x0380)
 #define GICR_ISACTIVER0		(GICR_SGI_BASE + 0x0300)
 #define GICR_IPRIORITYR		(GICR_SGI_BASE + 0x0400)
 #define GICR_PIDR2		0xffe8
@@ -327,9 +328,15 @@ static void gicv3_cpu_reset(struct per_cpu *cpu)
 	u64 frame = cpu_frame(cpu);
 	unsigned int n;
 
-	/* What the cell left pending is not for the CPU's next owner. */
-	if (frame)
+	/*
+	 * What the cell left pending or active is not for the CPU's next
+	 * owner: an SGI or PPI it set active (GICR_ISACTIVER0) would never
+	 * be signalled there again, a bare-metal inmate does not clear it.
+	 */
+	if (frame) {
 		mmio_write(frame + GICR_ICPENDR0, ~gic_private_irqs(), 4);
+		mmio_write(frame + GICR_ICACTIVER0, ~gic_private_irqs(), 4);
+	}
 
 	/* Hardware-linked interrupts still active would stay so forever. */
 	for (n = 0; n < cpu->arch.num_lrs; n++) {
