@@ -2,10 +2,15 @@
 /*
  * Devices that move to a cell: root Linux must stop driving a device
  * before a cell owns its registers, or both would program it. When a cell
- * is created, root's drivers are released from the platform devices whose
- * registers lie in the cell's IO regions; when it is destroyed, they are
- * attached again (the driver probes and resets the device).
+ * is created, root's drivers are released from the platform and AMBA
+ * devices whose registers lie in the cell's IO regions; when it is
+ * destroyed, they are attached again (the driver probes and resets the
+ * device, and asks for its interrupt again, which the hypervisor hands
+ * back disabled). ARM's PrimeCell devices (PL011, PL031, PL061) sit on
+ * the AMBA bus: root's PL031 driver kept the RTC while a cell owned it,
+ * and never got its interrupt back (tests/system/29-irq-handover.sh).
  */
+#include <linux/amba/bus.h>
 #include <linux/device.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
@@ -36,12 +41,22 @@ static bool in_cell_io(const struct bulkhead_cell_desc *config,
 	return false;
 }
 
+/* The device's (first) register range, on the buses devices move from. */
+static const struct resource *device_registers(struct device *dev)
+{
+	if (IS_ENABLED(CONFIG_ARM_AMBA) && dev->bus == &amba_bustype)
+		return &to_amba_device(dev)->res;
+	if (dev->bus == &platform_bus_type)
+		return platform_get_resource(to_platform_device(dev),
+					     IORESOURCE_MEM, 0);
+	return NULL;
+}
+
 static int release_one(struct device *dev, void *data)
 {
-	struct platform_device *pdev = to_platform_device(dev);
 	struct match *match = data;
 	struct released_device *rd;
-	struct resource *res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
+	const struct resource *res = device_registers(dev);
 
 	if (!res || !dev->driver || !in_cell_io(match->config, res))
 		return 0;
@@ -64,6 +79,8 @@ int bulkhead_release_devices(const struct bulkhead_cell_desc *config,
 	struct match match = { config, released, 0 };
 
 	bus_for_each_dev(&platform_bus_type, NULL, &match, release_one);
+	if (IS_ENABLED(CONFIG_ARM_AMBA) && !match.err)
+		bus_for_each_dev(&amba_bustype, NULL, &match, release_one);
 	return match.err;
 }
 

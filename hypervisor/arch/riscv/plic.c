@@ -326,10 +326,32 @@ int plic_cell_init(struct cell *cell)
 }
 
 /*
+ * A line its old owner claimed and never completed (a cell destroyed in
+ * its handler) stays closed at the PLIC's gateway: no request of the
+ * source would reach anybody again (tests/system/29-irq-handover.sh).
+ * Completed here, in the calling hart's own context with the line enabled
+ * there for the moment, as a PLIC ignores a completion for a line the
+ * context does not enable. Completing a line nobody claimed changes
+ * nothing.
+ */
+static void complete_line(unsigned int irq)
+{
+	unsigned int ctx = s_context(this_cpu()->cpu_id);
+	bool enabled = enabled_in(ctx, irq);
+
+	if (!enabled)
+		set_enable(ctx, irq, true);
+	plic_write(PLIC_CONTEXT + ctx * PLIC_CONTEXT_STRIDE + PLIC_CLAIM, irq);
+	if (!enabled)
+		set_enable(ctx, irq, false);
+}
+
+/*
  * A cell's lines change hands (taken from root, or given back): they are
- * switched off in every context, so nothing the old owner set up fires at
- * the new one, and the new owner's harts lose whatever else was enabled in
- * their contexts. Each owner enables what it uses.
+ * completed and switched off in every context, so nothing the old owner
+ * set up or left claimed keeps them from the new one, and the new owner's
+ * harts lose whatever else was enabled in their contexts. Each owner
+ * enables what it uses.
  */
 void plic_move_irqs(struct cell *cell)
 {
@@ -339,6 +361,7 @@ void plic_move_irqs(struct cell *cell)
 	for (irq = 1; irq < num_irqs(); irq++) {
 		if (!cell_owns_irq(cell, irq))
 			continue;
+		complete_line(irq);
 		for (hart = 0; hart < BULKHEAD_MAX_CPUS; hart++)
 			if (harts & BIT(hart))
 				set_enable(s_context(hart), irq, false);
