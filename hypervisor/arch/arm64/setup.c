@@ -241,6 +241,7 @@ long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
 	cpu->arch.entry = entry;
 	cpu->arch.context = context;
 	cpu->request = CPU_REQUEST_NONE;
+	cpu->leaving = false;
 	return psci_smc(PSCI_CPU_ON_64, cpu->arch.mpidr, (u64)arch_secondary_entry,
 			cpu->cpu_id);
 }

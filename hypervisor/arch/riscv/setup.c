@@ -342,6 +342,7 @@ long arch_cpu_power_on(struct per_cpu *cpu, u64 entry, u64 context)
 	cpu->arch.context = context;
 	cpu->arch.hartid = cpu->cpu_id;
 	cpu->request = CPU_REQUEST_NONE;
+	cpu->leaving = false;
 	/*
 	 * On its way from here: a stop (cell destroyed right after start)
 	 * must wait for it and stop it, not take it for off and hand it to

@@ -31,6 +31,8 @@ struct per_cpu {
 	struct cell *cell;
 	volatile enum cpu_state state;
 	volatile enum cpu_request request;
+	/* Switching itself off (cpu_power_off_self), not off yet. */
+	volatile bool leaving;
 	/* A dump was asked for (set by the asking CPU, cleared when filled). */
 	volatile bool dump_requested;
 	struct bulkhead_cpu_dump dump;

@@ -25,7 +25,8 @@
  *   end=off     after count operations, power the cell off (SYSTEM_OFF,
  *               SRST, the last CPU off: chosen by the seed)
  *   regress=N   instead of fuzzing, the fixed sequence of regression N
- *               (arch_regress() in fuzz-arch.h), then halt
+ *               (8: both CPUs off at once, here; the others
+ *               arch_regress() in fuzz-arch.h), then halt
  *   progress=N  a progress line every N operations of CPU 0 (default 1000)
  *   trace=1     every device access on the console before it is made (slow:
  *               to find the access that brings down a machine)
@@ -446,6 +447,43 @@ static bool worker_stop(enum worker_request how)
 	return true;
 }
 
+/*
+ * Regression 8 (both arches): both CPUs switch themselves off at the same
+ * moment. Each saw the other still running, so neither was the last: the
+ * cell, with no CPU left, stayed "running" instead of powered off
+ * (tests/system/41-fuzz-cell.sh checks what the hypervisor says).
+ */
+static volatile bool off_now, partner_ready;
+
+static void off_partner(unsigned int index)
+{
+	(void)index;
+	arch_cpu_init();
+	partner_ready = true;
+	while (!off_now)
+		cpu_relax();
+	arch_cpu_off();
+}
+
+static void regress_both_off(void)
+{
+	u64 start = timer_ticks();
+
+	if (cfg.num_cpus < 2 || smp_start_cpu(1, cell_cpu_id(1), off_partner)) {
+		say("fuzz-cell: regression 8: CPU 1 does not start\n");
+		return;
+	}
+	while (!partner_ready) {
+		if (ms_since(start) > 1000) {
+			say("fuzz-cell: regression 8: CPU 1 does not come up\n");
+			return;
+		}
+	}
+	say("fuzz-cell: regression 8: both CPUs switch themselves off at once\n");
+	off_now = true;
+	arch_cpu_off();
+}
+
 static void parse_cmdline(void)
 {
 	struct bulkhead_comm_region *comm = comm_region();
@@ -508,6 +546,8 @@ int main(void)
 	irq_set_handler(fuzz_irq);
 	arch_cpu_init();
 	irq_enable();
+	if (cfg.regress == 8)
+		regress_both_off();
 	if (cfg.regress) {
 		if (!arch_regress(cfg.regress))
 			say("fuzz-cell: regression %u: not on this machine\n",
