@@ -315,12 +315,13 @@ err_free:
 	return ret;
 }
 
-static bool cell_cpus_off(struct cell *cell)
+/* Whether every CPU of the cell but except (NULL: none) is off. */
+static bool cell_cpus_off(struct cell *cell, struct per_cpu *except)
 {
 	unsigned int n;
 
 	for_each_cell_cpu(n, cell)
-		if (per_cpu(n)->state != CPU_OFF)
+		if (per_cpu(n) != except && per_cpu(n)->state != CPU_OFF)
 			return false;
 	return true;
 }
@@ -357,16 +358,6 @@ static void clear_stale_requests(struct cell *cell)
 	memory_barrier();
 }
 
-static bool cell_cpus_off_but(struct cell *cell, struct per_cpu *caller)
-{
-	unsigned int n;
-
-	for_each_cell_cpu(n, cell)
-		if (per_cpu(n) != caller && per_cpu(n)->state != CPU_OFF)
-			return false;
-	return true;
-}
-
 /*
  * Stops every CPU of the cell except the caller; they power off. A CPU
  * another of the cell's switched on while the first round went by (off
@@ -381,7 +372,7 @@ static long stop_cpus(struct cell *cell, struct per_cpu *caller)
 	u64 start = arch_time_ns();
 
 	request_stop(cell, caller);
-	while (!cell_cpus_off_but(cell, caller)) {
+	while (!cell_cpus_off(cell, caller)) {
 		if (caller && READ_ONCE(caller->request) == CPU_REQUEST_STOP)
 			return 0;
 		request_stop(cell, caller);
@@ -479,7 +470,7 @@ long cell_start(unsigned int id)
 
 	if (!cell)
 		return -ENOENT;
-	if (!cell_cpus_off(cell)) {
+	if (!cell_cpus_off(cell, NULL)) {
 		printk("bulkhead: cell \"%s\" is running: shut it down first\n",
 		       cell->desc->name);
 		return -EBUSY;

@@ -1031,19 +1031,17 @@ static bool regress_ppi_config(void)
 
 static bool regress_active(void)
 {
+	u64 spi = arm.dist + GICD_ISACTIVER(cfg.irq / 32);
+	u64 own = arm.gic == 2 ? arm.dist + GICD_ISACTIVER(0) :
+				 gic_redist_base() + GICR_ISACTIVER0;
+
 	if (!cfg.irq)
 		return false;
 	irq_disable();
-	mmio_write32(arm.dist + GICD_ISACTIVER(cfg.irq / 32),
-		     1U << (cfg.irq % 32));
-	if (arm.gic == 2)
-		mmio_write32(arm.dist + GICD_ISACTIVER(0), 0xffffffff);
-	else
-		mmio_write32(gic_redist_base() + GICR_ISACTIVER0, 0xffffffff);
+	mmio_write32(spi, 1U << (cfg.irq % 32));
+	mmio_write32(own, 0xffffffff);
 	say("fuzz-cell: regression 7: SPI %u active 0x%x, own SGIs and PPIs active 0x%x\n",
-	    cfg.irq, mmio_read32(arm.dist + GICD_ISACTIVER(cfg.irq / 32)),
-	    mmio_read32(arm.gic == 2 ? arm.dist + GICD_ISACTIVER(0) :
-			gic_redist_base() + GICR_ISACTIVER0));
+	    cfg.irq, mmio_read32(spi), mmio_read32(own));
 	return true;
 }
 
